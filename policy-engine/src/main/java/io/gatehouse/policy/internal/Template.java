@@ -1,0 +1,146 @@
+package io.gatehouse.policy.internal;
+
+import io.gatehouse.policy.MalformedPolicyException;
+import io.gatehouse.policy.RequestContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A value that may hold policy variables ({@code ${aws:username}}, {@code ${*}}, {@code ${?}},
+ * {@code ${$}}, {@code ${key, 'default'}}), resolved against a request's context. Substituted
+ * text is literal: a {@code *} in a user name never becomes a wildcard. Immutable.
+ */
+final class Template {
+    /** One piece: literal text (wildcards active) or a variable (key null = fixed literal text). */
+    private record Part(String text, String key, String fallback) {}
+
+    private final String source;
+    private final List<Part> parts;
+    private final Glob fixedGlob;
+
+    private Template(String source, List<Part> parts) {
+        this.source = source;
+        this.parts = parts;
+        this.fixedGlob = parts == null ? Glob.of(source) : null;
+    }
+
+    /**
+     * Parses a value. With {@code variables} false (Version 2008-10-17) the text is taken as is.
+     *
+     * @param where names the place, for the refusal message
+     */
+    static Template parse(String value, boolean variables, String where) {
+        if (!variables || !value.contains("${")) {
+            return new Template(value, null);
+        }
+        List<Part> parts = new ArrayList<>();
+        int i = 0;
+        while (i < value.length()) {
+            int start = value.indexOf("${", i);
+            if (start < 0) {
+                parts.add(new Part(value.substring(i), null, null));
+                break;
+            }
+            if (start > i) {
+                parts.add(new Part(value.substring(i, start), null, null));
+            }
+            int end = value.indexOf('}', start + 2);
+            if (end < 0) {
+                throw new MalformedPolicyException(where + ": unterminated policy variable in \"" + value + "\"");
+            }
+            parts.add(variable(value.substring(start + 2, end).trim(), value, where));
+            i = end + 1;
+        }
+        return new Template(value, List.copyOf(parts));
+    }
+
+    private static Part variable(String body, String value, String where) {
+        switch (body) {
+            case "*":
+            case "?":
+            case "$":
+                return new Part(body, "", null);
+            default:
+                break;
+        }
+        String key = body;
+        String fallback = null;
+        int comma = body.indexOf(',');
+        if (comma >= 0) {
+            key = body.substring(0, comma).trim();
+            String rest = body.substring(comma + 1).trim();
+            if (rest.length() < 2 || rest.charAt(0) != '\'' || rest.charAt(rest.length() - 1) != '\'') {
+                throw new MalformedPolicyException(where + ": policy variable default must be quoted, as in "
+                        + "${aws:username, 'guest'}, in \"" + value + "\"");
+            }
+            fallback = rest.substring(1, rest.length() - 1);
+        }
+        if (key.isEmpty() || !key.matches("[A-Za-z0-9_.-]+:[A-Za-z0-9_./:+=@-]+")) {
+            throw new MalformedPolicyException(where + ": invalid policy variable \"${" + body + "}\" in \"" + value + "\"");
+        }
+        return new Part(null, key.toLowerCase(Locale.ROOT), fallback);
+    }
+
+    boolean hasVariables() {
+        return parts != null;
+    }
+
+    String source() {
+        return source;
+    }
+
+    /** The value with variables substituted, or null when a variable has no value and no default. */
+    String resolve(RequestContext context) {
+        if (parts == null) {
+            return source;
+        }
+        StringBuilder out = new StringBuilder(source.length() + 16);
+        for (Part part : parts) {
+            String piece = piece(part, context);
+            if (piece == null) {
+                return null;
+            }
+            out.append(piece);
+        }
+        return out.toString();
+    }
+
+    /** The value as a wildcard pattern, substituted text literal; null when unresolvable. */
+    Glob glob(RequestContext context) {
+        if (parts == null) {
+            return fixedGlob;
+        }
+        StringBuilder out = new StringBuilder(source.length() + 16);
+        boolean[] literal = new boolean[source.length() + 64];
+        for (Part part : parts) {
+            String piece = piece(part, context);
+            if (piece == null) {
+                return null;
+            }
+            boolean isLiteral = part.text() == null || part.key() != null;
+            if (out.length() + piece.length() > literal.length) {
+                literal = java.util.Arrays.copyOf(literal, (out.length() + piece.length()) * 2);
+            }
+            if (isLiteral) {
+                java.util.Arrays.fill(literal, out.length(), out.length() + piece.length(), true);
+            }
+            out.append(piece);
+        }
+        return Glob.of(out.toString(), literal);
+    }
+
+    private static String piece(Part part, RequestContext context) {
+        if (part.key() == null) {
+            return part.text();
+        }
+        if (part.key().isEmpty()) {
+            return part.text();
+        }
+        List<String> values = context.values().get(part.key());
+        if (values == null || values.size() != 1) {
+            return part.fallback();
+        }
+        return values.get(0);
+    }
+}
