@@ -79,7 +79,11 @@ final class Evaluation {
         }
     }
 
-    void scanResource(Policy resource) {
+    /**
+     * @param principalHasBoundary AWS documents that a Deny with NotPrincipal always denies a
+     *     principal with a permissions boundary, whatever NotPrincipal lists
+     */
+    void scanResource(Policy resource, boolean principalHasBoundary) {
         if (resource == null) {
             return;
         }
@@ -90,6 +94,9 @@ final class Evaluation {
                 continue;
             }
             PrincipalMatcher.Match match = s.matchesPrincipal(request.principal());
+            if (principalHasBoundary && s.effect == Effect.DENY && s.principal != null && s.principal.negated()) {
+                match = PrincipalMatcher.Match.DIRECT;
+            }
             if (match == PrincipalMatcher.Match.NONE || !s.conditionsHold(context)) {
                 continue;
             }

@@ -31,7 +31,7 @@ final class Evaluator {
     static Decision evaluate(PolicySet policies, Request request) {
         Evaluation e = new Evaluation(request);
         e.scanScp(policies.scp());
-        e.scanResource(policies.resource());
+        e.scanResource(policies.resource(), policies.boundary() != null);
         e.scanIdentity(policies.identity());
         e.scanBoundary(policies.boundary());
         e.scanSession(policies.session());

@@ -46,7 +46,9 @@ final class PrincipalMatcher {
             }
         }
         if (negated) {
-            return best == Match.NONE ? Match.DIRECT : Match.NONE;
+            // NotPrincipal exempts only what it names exactly: an account entry exempts the account
+            // itself, not its users, and a role entry not its sessions (AWS's NotPrincipal page).
+            return best == Match.DIRECT ? Match.NONE : Match.DIRECT;
         }
         return best;
     }
