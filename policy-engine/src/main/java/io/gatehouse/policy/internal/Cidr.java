@@ -88,7 +88,10 @@ final class Cidr {
     }
 
     private static byte[] ipv6(String text) {
-        if (text.length() > 45 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+        // The JDK parses a literal (never resolving it) only when the text starts with a hex digit
+        // or ':'; anything else it would look up as a host name.
+        if (text.isEmpty() || text.length() > 45 || !(Character.digit(text.charAt(0), 16) >= 0 || text.charAt(0) == ':')
+                || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
             return null;
         }
         try {

@@ -158,8 +158,8 @@ final class Condition {
                 return false;
             case ARN:
                 for (Object v : values) {
-                    String pattern = ((Template) v).resolve(context);
-                    if (pattern != null && Arns.matches(pattern, requestValue)) {
+                    Template.Masked pattern = ((Template) v).masked(context);
+                    if (pattern != null && Arns.matches(pattern.text(), pattern.literal(), requestValue)) {
                         return true;
                     }
                 }

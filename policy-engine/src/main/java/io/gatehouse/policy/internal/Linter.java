@@ -124,7 +124,8 @@ final class Linter {
                 add(Severity.WARNING, "UNKNOWN_GLOBAL_KEY", where, "Condition key \"" + entry.getKey()
                         + "\" is not a known aws: global condition key; a misspelled key is never present");
             }
-            if ((operator.endsWith("StringLike") || operator.endsWith("ArnLike"))
+            String base = operator.endsWith("IfExists") ? operator.substring(0, operator.length() - 8) : operator;
+            if ((base.endsWith("StringLike") || base.endsWith("ArnLike"))
                     && lowered(entry.getValue()).stream().noneMatch(v -> v.contains("*") || v.contains("?"))) {
                 add(Severity.SUGGESTION, "LIKE_WITHOUT_WILDCARD", where, "Condition " + operator + " on \""
                         + entry.getKey() + "\" has no wildcard; StringEquals/ArnEquals says the same more plainly");

@@ -111,13 +111,26 @@ final class StatementParser {
         if (!kind.principalRequired()) {
             for (String field : List.of("Principal", "NotPrincipal")) {
                 if (node.has(field)) {
-                    throw new MalformedPolicyException(where + ": " + field + " is not allowed in a "
-                            + kind.name().toLowerCase(Locale.ROOT) + " policy");
+                    throw new MalformedPolicyException(where + ": " + field + " is not allowed in "
+                            + describe(kind));
                 }
             }
             return null;
         }
         return exactlyOne(node, "Principal", "NotPrincipal", true, where);
+    }
+
+    private static String describe(PolicyKind kind) {
+        switch (kind) {
+            case IDENTITY:
+                return "an identity-based policy";
+            case BOUNDARY:
+                return "a permissions boundary";
+            case SESSION:
+                return "a session policy";
+            default:
+                return "a service control policy";
+        }
     }
 
     private static Glob[] actions(JsonNode node, String field, String where) {

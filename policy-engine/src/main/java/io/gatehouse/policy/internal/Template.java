@@ -3,6 +3,7 @@ package io.gatehouse.policy.internal;
 import io.gatehouse.policy.MalformedPolicyException;
 import io.gatehouse.policy.RequestContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,10 +107,22 @@ final class Template {
         return out.toString();
     }
 
+    /** Resolved text with a mask of the characters that must be taken literally. */
+    record Masked(String text, boolean[] literal) {}
+
     /** The value as a wildcard pattern, substituted text literal; null when unresolvable. */
     Glob glob(RequestContext context) {
         if (parts == null) {
             return fixedGlob;
+        }
+        Masked masked = masked(context);
+        return masked == null ? null : Glob.of(masked.text(), masked.literal());
+    }
+
+    /** The resolved value and which of its characters came from variables; null when unresolvable. */
+    Masked masked(RequestContext context) {
+        if (parts == null) {
+            return new Masked(source, null);
         }
         StringBuilder out = new StringBuilder(source.length() + 16);
         boolean[] literal = new boolean[source.length() + 64];
@@ -118,16 +131,15 @@ final class Template {
             if (piece == null) {
                 return null;
             }
-            boolean isLiteral = part.text() == null || part.key() != null;
             if (out.length() + piece.length() > literal.length) {
-                literal = java.util.Arrays.copyOf(literal, (out.length() + piece.length()) * 2);
+                literal = Arrays.copyOf(literal, (out.length() + piece.length()) * 2);
             }
-            if (isLiteral) {
-                java.util.Arrays.fill(literal, out.length(), out.length() + piece.length(), true);
+            if (part.text() == null || part.key() != null) {
+                Arrays.fill(literal, out.length(), out.length() + piece.length(), true);
             }
             out.append(piece);
         }
-        return Glob.of(out.toString(), literal);
+        return new Masked(out.toString(), literal);
     }
 
     private static String piece(Part part, RequestContext context) {
