@@ -1,0 +1,11 @@
+/**
+ * Identity store: organization, accounts, users, groups, roles, policies, credentials, MFA,
+ * permission sets and assignments; SigV4 authentication and session-token validation (turning a
+ * request into a principal and its policy set); the IAM API; SCIM 2.0.
+ *
+ * <p>This package is the public face of the module: interfaces, records and exceptions only;
+ * implementations will live in {@code .internal}, {@code .persistence} and {@code .api}.
+ * Tables are prefixed {@code iam_}. Uses the policy engine and audit. Placeholder: nothing is
+ * implemented yet.
+ */
+package io.gatehouse.identity;

@@ -1,0 +1,45 @@
+package io.gatehouse.server.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The table of every Gatehouse option: the one list that the command line ({@code --help} and
+ * parsing) and the configuration ({@link GatehouseConfig}, {@code application.properties}) follow.
+ * {@code OptionsTest} checks that those two agree with this table.
+ */
+public final class Options {
+
+    /** The default H2 database, a file under the data directory, in MariaDB mode. */
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:<data-dir>/gatehouse"
+            + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    public static final Option HTTP_PORT = new Option("http-port", "8080",
+            "TCP port of the one HTTP listener", false, Optional.of("quarkus.http.port"));
+    public static final Option HTTP_HOST = new Option("http-host", "0.0.0.0",
+            "address the HTTP listener binds to", false, Optional.of("quarkus.http.host"));
+    public static final Option DATA_DIR = new Option("data-dir", "./data",
+            "directory for the embedded database and generated keys (relative to the current directory)",
+            false, Optional.empty());
+    public static final Option DB_URL = new Option("db-url", DEFAULT_DB_URL,
+            "JDBC URL: jdbc:mariadb://host:port/db for MariaDB, jdbc:h2:... for the embedded H2",
+            false, Optional.of("quarkus.datasource.jdbc.url"));
+    public static final Option DB_USERNAME = new Option("db-username", "",
+            "database user", false, Optional.of("quarkus.datasource.username"));
+    public static final Option DB_PASSWORD = new Option("db-password", "",
+            "database password", true, Optional.of("quarkus.datasource.password"));
+    public static final Option REGION = new Option("region", "us-east-1",
+            "AWS region name this Gatehouse answers as", false, Optional.empty());
+
+    /** Every option, in the order {@code --help} lists them. */
+    public static final List<Option> ALL = List.of(HTTP_PORT, HTTP_HOST, DATA_DIR, DB_URL, DB_USERNAME,
+            DB_PASSWORD, REGION);
+
+    private Options() {
+    }
+
+    /** The option called {@code name}, if there is one. */
+    public static Optional<Option> find(String name) {
+        return ALL.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Security Token Service: issuing temporary credentials (AssumeRole*, GetSessionToken, ...), the
+ * STS API, and the authorization API for resource servers. Session tokens are self-contained, so
+ * validating one needs no database read.
+ *
+ * <p>This package is the public face of the module: interfaces, records and exceptions only;
+ * implementations will live in {@code .internal}, {@code .persistence} and {@code .api}.
+ * Tables are prefixed {@code sts_}. Uses the identity store and audit. Placeholder: nothing is
+ * implemented yet.
+ */
+package io.gatehouse.sts;
