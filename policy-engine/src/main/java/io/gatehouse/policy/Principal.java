@@ -29,7 +29,7 @@ public record Principal(PrincipalType type, String arn, String accountId, String
         Objects.requireNonNull(arn, "arn");
         String[] parts = arn.split(":", 6);
         if (parts.length != 6 || !parts[0].equals("arn") || parts[1].isEmpty() || !parts[3].isEmpty()
-                || !parts[4].matches("\\d{12}")) {
+                || !isAccountId(parts[4])) {
             throw new IllegalArgumentException("not a principal ARN: " + arn);
         }
         String service = parts[2];
@@ -71,6 +71,18 @@ public record Principal(PrincipalType type, String arn, String accountId, String
     /** An unauthenticated caller. */
     public static Principal anonymous() {
         return new Principal(PrincipalType.ANONYMOUS, null, null, null);
+    }
+
+    private static boolean isAccountId(String text) {
+        if (text.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String lastSegment(String resource) {

@@ -3,6 +3,7 @@ package io.gatehouse.benchmarks.policy;
 import io.gatehouse.policy.Decision;
 import io.gatehouse.policy.Policy;
 import io.gatehouse.policy.PolicySet;
+import io.gatehouse.policy.PreparedPolicySet;
 import io.gatehouse.policy.Principal;
 import io.gatehouse.policy.Request;
 import io.gatehouse.policy.RequestContext;
@@ -33,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TypicalPrincipalBenchmark {
     private PolicySet policies;
+    private PreparedPolicySet prepared;
     private Request request;
 
     @Setup
@@ -58,14 +60,22 @@ public class TypicalPrincipalBenchmark {
                         .put("aws:SourceIp", "10.1.2.3")
                         .put("aws:CurrentTime", "2026-11-23T08:00:00Z")
                         .build());
-        Decision check = PolicyFixtures.ENGINE.evaluate(policies, request);
+        prepared = PolicyFixtures.ENGINE.prepare(policies);
+        Decision check = PolicyFixtures.ENGINE.evaluate(prepared, request);
         if (!check.allowed() || !check.matched().get(0).sid().equals("P9S3")) {
             throw new IllegalStateException("fixture does not match late: " + check);
         }
     }
 
+    /** The server's path: the principal's prepared set comes from its cache. */
     @Benchmark
     public Decision evaluate() {
+        return PolicyFixtures.ENGINE.evaluate(prepared, request);
+    }
+
+    /** Without a cache: the set is indexed on every call. */
+    @Benchmark
+    public Decision evaluateUnprepared() {
         return PolicyFixtures.ENGINE.evaluate(policies, request);
     }
 }

@@ -11,7 +11,8 @@ final class CompiledPolicy implements Policy {
     private final String version;
     private final String id;
     final CompiledStatement[] statements;
-    final ActionIndex index;
+    /** This document's own action index, shared when it is the only policy of its role. */
+    final MergedIndex index;
 
     CompiledPolicy(String json, PolicyKind kind, String version, String id, CompiledStatement[] statements) {
         this.json = json;
@@ -19,7 +20,7 @@ final class CompiledPolicy implements Policy {
         this.version = version;
         this.id = id;
         this.statements = statements;
-        this.index = ActionIndex.build(statements);
+        this.index = MergedIndex.of(java.util.List.<CompiledStatement[]>of(statements));
     }
 
     @Override

@@ -48,8 +48,7 @@ final class CompiledStatement {
             return true;
         }
         for (Template template : resources) {
-            Glob glob = template.glob(context);
-            if (glob != null && glob.matches(resource)) {
+            if (template.matches(resource, context)) {
                 return !notResource;
             }
         }

@@ -150,8 +150,7 @@ final class Condition {
                 return anyString(requestValue, context, true);
             case STRING_LIKE:
                 for (Object v : values) {
-                    Glob glob = ((Template) v).glob(context);
-                    if (glob != null && glob.matches(requestValue)) {
+                    if (((Template) v).matches(requestValue, context)) {
                         return true;
                     }
                 }

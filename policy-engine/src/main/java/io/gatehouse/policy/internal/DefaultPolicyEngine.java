@@ -8,6 +8,7 @@ import io.gatehouse.policy.PolicyEngine;
 import io.gatehouse.policy.PolicyEngineException;
 import io.gatehouse.policy.PolicyKind;
 import io.gatehouse.policy.PolicySet;
+import io.gatehouse.policy.PreparedPolicySet;
 import io.gatehouse.policy.Request;
 import io.gatehouse.policy.Severity;
 import io.gatehouse.policy.ValidationReport;
@@ -54,10 +55,20 @@ public final class DefaultPolicyEngine implements PolicyEngine {
     }
 
     @Override
-    public Decision evaluate(PolicySet policies, Request request) {
+    public PreparedPolicySet prepare(PolicySet policies) {
+        return new PreparedSet(Objects.requireNonNull(policies, "policies"));
+    }
+
+    @Override
+    public Decision evaluate(PreparedPolicySet policies, Request request) {
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(request, "request");
-        return Evaluator.evaluate(policies, request);
+        return Evaluator.evaluate((PreparedSet) policies, request);
+    }
+
+    @Override
+    public Decision evaluate(PolicySet policies, Request request) {
+        return evaluate(prepare(policies), request);
     }
 
     private static String location(String message) {

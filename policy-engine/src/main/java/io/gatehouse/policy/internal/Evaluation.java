@@ -2,17 +2,15 @@ package io.gatehouse.policy.internal;
 
 import io.gatehouse.policy.Effect;
 import io.gatehouse.policy.MatchedStatement;
-import io.gatehouse.policy.Policy;
 import io.gatehouse.policy.PolicyType;
 import io.gatehouse.policy.Request;
 import io.gatehouse.policy.RequestContext;
-import java.util.List;
 import java.util.Locale;
 
 /**
- * The matching pass of one evaluation: scans every policy once (only the statements the action
- * index offers) and sorts the matching statements by the part they play. Not thread-safe; one
- * instance per evaluation.
+ * The matching pass of one evaluation: one index lookup per policy role, then only the statements
+ * that could match the action; matching statements are sorted by the part they play. Not
+ * thread-safe; one instance per evaluation.
  */
 final class Evaluation {
     final Request request;
@@ -39,43 +37,27 @@ final class Evaluation {
         this.context = request.context();
     }
 
-    void scanIdentity(List<Policy> policies) {
-        for (int i = 0; i < policies.size(); i++) {
-            scan(policies.get(i), PolicyType.IDENTITY, i, -1, identityAllows);
-        }
-    }
-
-    void scanBoundary(Policy boundary) {
-        if (boundary != null) {
-            scan(boundary, PolicyType.BOUNDARY, -1, -1, boundaryAllows);
-        }
-    }
-
-    void scanSession(List<Policy> session) {
-        if (session != null) {
-            for (int i = 0; i < session.size(); i++) {
-                scan(session.get(i), PolicyType.SESSION, i, -1, sessionAllows);
-            }
-        }
-    }
-
-    void scanScp(List<List<Policy>> levels) {
-        if (levels == null) {
-            return;
-        }
-        for (int level = 0; level < levels.size(); level++) {
-            Hits levelAllows = new Hits();
-            List<Policy> docs = levels.get(level);
-            for (int i = 0; i < docs.size(); i++) {
-                scan(docs.get(i), PolicyType.SCP, i, level, levelAllows);
-            }
-            if (levelAllows.isEmpty()) {
-                if (scpFailedLevel < 0) {
+    void scan(PreparedSet set) {
+        if (set.scpLevels != null) {
+            for (int level = 0; level < set.scpLevels.length; level++) {
+                Hits levelAllows = new Hits();
+                scan(set.scpLevels[level], PolicyType.SCP, level, levelAllows);
+                if (!levelAllows.isEmpty()) {
+                    scpAllows.add(levelAllows.first());
+                } else if (scpFailedLevel < 0) {
                     scpFailedLevel = level;
                 }
-            } else {
-                scpAllows.add(levelAllows.first());
             }
+        }
+        if (set.resource != null) {
+            scanResource(set.resource, set.boundary != null);
+        }
+        scan(set.identity, PolicyType.IDENTITY, -1, identityAllows);
+        if (set.boundary != null) {
+            scan(set.boundary, PolicyType.BOUNDARY, -1, boundaryAllows);
+        }
+        if (set.session != null) {
+            scan(set.session, PolicyType.SESSION, -1, sessionAllows);
         }
     }
 
@@ -83,13 +65,9 @@ final class Evaluation {
      * @param principalHasBoundary AWS documents that a Deny with NotPrincipal always denies a
      *     principal with a permissions boundary, whatever NotPrincipal lists
      */
-    void scanResource(Policy resource, boolean principalHasBoundary) {
-        if (resource == null) {
-            return;
-        }
-        CompiledPolicy policy = (CompiledPolicy) resource;
-        for (int index : policy.index.candidates(service)) {
-            CompiledStatement s = policy.statements[index];
+    private void scanResource(MergedIndex index, boolean principalHasBoundary) {
+        MergedIndex.Slice slice = index.candidates(service);
+        for (CompiledStatement s : slice.statements()) {
             if (!s.matchesAction(action) || !s.matchesResource(request.resource(), context)) {
                 continue;
             }
@@ -113,12 +91,15 @@ final class Evaluation {
         }
     }
 
-    private void scan(Policy p, PolicyType type, int index, int level, Hits allows) {
-        CompiledPolicy policy = (CompiledPolicy) p;
-        for (int i : policy.index.candidates(service)) {
-            CompiledStatement s = policy.statements[i];
+    /** @param level the SCP level, or -1; policy labels are indexed unless the role has one policy */
+    private void scan(MergedIndex index, PolicyType type, int level, Hits allows) {
+        MergedIndex.Slice slice = index.candidates(service);
+        CompiledStatement[] statements = slice.statements();
+        boolean single = type == PolicyType.BOUNDARY || type == PolicyType.RESOURCE;
+        for (int k = 0; k < statements.length; k++) {
+            CompiledStatement s = statements[k];
             if (s.matchesAction(action) && s.matchesResource(request.resource(), context) && s.conditionsHold(context)) {
-                MatchedStatement hit = matched(type, index, level, s);
+                MatchedStatement hit = matched(type, single ? -1 : slice.policy()[k], level, s);
                 if (s.effect == Effect.DENY) {
                     denies.add(hit);
                 } else {

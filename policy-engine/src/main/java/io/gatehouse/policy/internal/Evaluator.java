@@ -28,13 +28,10 @@ import java.util.List;
 final class Evaluator {
     private Evaluator() {}
 
-    static Decision evaluate(PolicySet policies, Request request) {
+    static Decision evaluate(PreparedSet prepared, Request request) {
+        PolicySet policies = prepared.policies();
         Evaluation e = new Evaluation(request);
-        e.scanScp(policies.scp());
-        e.scanResource(policies.resource(), policies.boundary() != null);
-        e.scanIdentity(policies.identity());
-        e.scanBoundary(policies.boundary());
-        e.scanSession(policies.session());
+        e.scan(prepared);
 
         if (!e.denies.isEmpty()) {
             MatchedStatement first = e.denies.first();

@@ -64,7 +64,7 @@ final class Glob {
             case ANY:
                 return true;
             default:
-                return matchGeneral(input);
+                return matches(text, literal, input);
         }
     }
 
@@ -73,8 +73,11 @@ final class Glob {
         return (c == '*' || c == '?') && (literal == null || !literal[i]);
     }
 
-    /** Greedy match with single-star backtracking: linear for patterns without nested stars. */
-    private boolean matchGeneral(String input) {
+    /**
+     * Matches without building a Glob: greedy with single-star backtracking, linear for patterns
+     * without nested stars. {@code literal} (may be null) marks pattern characters that are text.
+     */
+    static boolean matches(String text, boolean[] literal, String input) {
         int p = 0;
         int s = 0;
         int starP = -1;

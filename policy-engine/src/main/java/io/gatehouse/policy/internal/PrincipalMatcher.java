@@ -20,6 +20,10 @@ final class PrincipalMatcher {
 
     private record Entry(Kind kind, String value, String account, String name) {}
 
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("\\d{12}");
+    private static final java.util.regex.Pattern UNIQUE_ID_PATTERN =
+            java.util.regex.Pattern.compile("A[A-Z0-9]{3}[A-Z0-9]{12,124}");
+
     private final boolean negated;
     private final Entry[] entries;
 
@@ -121,14 +125,14 @@ final class PrincipalMatcher {
         if (value.equals("*")) {
             return new Entry(Kind.ANY, value, null, null);
         }
-        if (value.matches("\\d{12}")) {
+        if (ACCOUNT_ID.matcher(value).matches()) {
             return new Entry(Kind.ACCOUNT, value, value, null);
         }
-        if (value.matches("A[A-Z0-9]{3}[A-Z0-9]{12,124}")) {
+        if (UNIQUE_ID_PATTERN.matcher(value).matches()) {
             return new Entry(Kind.UNIQUE_ID, value, null, null);
         }
         String[] parts = value.split(":", 6);
-        if (parts.length == 6 && parts[0].equals("arn") && parts[3].isEmpty() && parts[4].matches("\\d{12}")) {
+        if (parts.length == 6 && parts[0].equals("arn") && parts[3].isEmpty() && ACCOUNT_ID.matcher(parts[4]).matches()) {
             if (parts[2].equals("iam") && parts[5].equals("root")) {
                 return new Entry(Kind.ACCOUNT, value, parts[4], null);
             }

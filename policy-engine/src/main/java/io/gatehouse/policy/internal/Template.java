@@ -13,17 +13,67 @@ import java.util.Locale;
  * text is literal: a {@code *} in a user name never becomes a wildcard. Immutable.
  */
 final class Template {
+    private static final java.util.regex.Pattern VARIABLE_KEY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+:[A-Za-z0-9_./:+=@-]+");
     /** One piece: literal text (wildcards active) or a variable (key null = fixed literal text). */
     private record Part(String text, String key, String fallback) {}
 
     private final String source;
     private final List<Part> parts;
     private final Glob fixedGlob;
+    /** Text every match must start with: the value up to its first variable or wildcard. */
+    private final String fixedPrefix;
 
     private Template(String source, List<Part> parts) {
         this.source = source;
         this.parts = parts;
         this.fixedGlob = parts == null ? Glob.of(source) : null;
+        this.fixedPrefix = parts == null ? "" : prefixOf(parts.get(0));
+    }
+
+    private static String prefixOf(Part first) {
+        if (first.text() == null || first.key() != null) {
+            return "";
+        }
+        String text = first.text();
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '*' || text.charAt(i) == '?') {
+                end = i;
+                break;
+            }
+        }
+        return text.substring(0, end);
+    }
+
+    /**
+     * Whether the value, as a wildcard pattern with its variables substituted (as literal text),
+     * matches the input. An unresolvable variable matches nothing. Cheap when the text before the
+     * first variable already differs.
+     */
+    boolean matches(String input, RequestContext context) {
+        if (parts == null) {
+            return fixedGlob.matches(input);
+        }
+        if (!input.startsWith(fixedPrefix)) {
+            return false;
+        }
+        StringBuilder out = new StringBuilder(source.length() + 16);
+        boolean wildcardSubstituted = false;
+        for (Part part : parts) {
+            String piece = piece(part, context);
+            if (piece == null) {
+                return false;
+            }
+            boolean isLiteral = part.text() == null || part.key() != null;
+            wildcardSubstituted |= isLiteral && (piece.indexOf('*') >= 0 || piece.indexOf('?') >= 0);
+            out.append(piece);
+        }
+        if (wildcardSubstituted) {
+            Masked masked = masked(context);
+            return Glob.matches(masked.text(), masked.literal(), input);
+        }
+        return Glob.matches(out.toString(), null, input);
     }
 
     /**
@@ -77,7 +127,7 @@ final class Template {
             }
             fallback = rest.substring(1, rest.length() - 1);
         }
-        if (key.isEmpty() || !key.matches("[A-Za-z0-9_.-]+:[A-Za-z0-9_./:+=@-]+")) {
+        if (key.isEmpty() || !VARIABLE_KEY.matcher(key).matches()) {
             throw new MalformedPolicyException(where + ": invalid policy variable \"${" + body + "}\" in \"" + value + "\"");
         }
         return new Part(null, key.toLowerCase(Locale.ROOT), fallback);
@@ -109,15 +159,6 @@ final class Template {
 
     /** Resolved text with a mask of the characters that must be taken literally. */
     record Masked(String text, boolean[] literal) {}
-
-    /** The value as a wildcard pattern, substituted text literal; null when unresolvable. */
-    Glob glob(RequestContext context) {
-        if (parts == null) {
-            return fixedGlob;
-        }
-        Masked masked = masked(context);
-        return masked == null ? null : Glob.of(masked.text(), masked.literal());
-    }
 
     /** The resolved value and which of its characters came from variables; null when unresolvable. */
     Masked masked(RequestContext context) {
