@@ -48,4 +48,16 @@ public interface GatehouseConfig {
     /** AWS region name that Gatehouse answers as ({@code region}, default {@code us-east-1}). */
     @WithDefault("us-east-1")
     String region();
+
+    /** Master key ({@code master-key}), base64 of 32 bytes; a secret, never printed. */
+    Optional<String> masterKey();
+
+    /** Access key id of the first administrator ({@code bootstrap-admin-access-key-id}). */
+    Optional<String> bootstrapAdminAccessKeyId();
+
+    /** Its secret access key ({@code bootstrap-admin-secret-access-key}); a secret. */
+    Optional<String> bootstrapAdminSecretAccessKey();
+
+    /** Its console password ({@code bootstrap-admin-password}); a secret. */
+    Optional<String> bootstrapAdminPassword();
 }

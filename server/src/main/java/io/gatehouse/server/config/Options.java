@@ -31,9 +31,19 @@ public final class Options {
     public static final Option REGION = new Option("region", "us-east-1",
             "AWS region name this Gatehouse answers as", false, Optional.empty());
 
+    public static final Option MASTER_KEY = new Option("master-key", "",
+            "base64 of the 32-byte key that seals secrets at rest; generated into the data directory on the "
+                    + "embedded database, required (and the same on every replica) with MariaDB", true, Optional.empty());
+    public static final Option BOOTSTRAP_ACCESS_KEY_ID = new Option("bootstrap-admin-access-key-id", "",
+            "access key id of the administrator created on first start (generated if unset)", false, Optional.empty());
+    public static final Option BOOTSTRAP_SECRET_ACCESS_KEY = new Option("bootstrap-admin-secret-access-key", "",
+            "its secret access key (generated if unset)", true, Optional.empty());
+    public static final Option BOOTSTRAP_PASSWORD = new Option("bootstrap-admin-password", "",
+            "its console password (generated if unset)", true, Optional.empty());
+
     /** Every option, in the order {@code --help} lists them. */
     public static final List<Option> ALL = List.of(HTTP_PORT, HTTP_HOST, DATA_DIR, DB_URL, DB_USERNAME,
-            DB_PASSWORD, REGION);
+            DB_PASSWORD, REGION, MASTER_KEY, BOOTSTRAP_ACCESS_KEY_ID, BOOTSTRAP_SECRET_ACCESS_KEY, BOOTSTRAP_PASSWORD);
 
     private Options() {
     }

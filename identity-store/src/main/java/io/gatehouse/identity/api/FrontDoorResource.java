@@ -1,0 +1,149 @@
+package io.gatehouse.identity.api;
+
+import io.gatehouse.identity.AwsCall;
+import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.AwsReply;
+import io.gatehouse.identity.AwsService;
+import io.gatehouse.identity.Caller;
+import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.protocol.QueryParams;
+import io.gatehouse.identity.protocol.QueryXml;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The front door of the AWS Query-protocol APIs at {@code /}: reads the request as sent, routes it
+ * by the SigV4 scope's service (or, unsigned, by its Action), authenticates, runs the call in one
+ * transaction together with its audit record, and answers in AWS's XML — errors included, never a
+ * stack trace.
+ */
+@Path("/")
+public class FrontDoorResource {
+    private static final Logger LOG = Logger.getLogger(FrontDoorResource.class);
+    private static final String FALLBACK_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+    @Inject
+    Instance<AwsService> services;
+    @Inject
+    Authentication authentication;
+    @Inject
+    CallAudit audit;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response post(byte[] body, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context HttpServerRequest http) {
+        return serve("POST", body == null ? new byte[0] : body, headers, uri, http);
+    }
+
+    @GET
+    public Response get(@Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServerRequest http) {
+        return serve("GET", new byte[0], headers, uri, http);
+    }
+
+    private Response serve(String method, byte[] body, HttpHeaders httpHeaders, UriInfo uri, HttpServerRequest http) {
+        String requestId = UUID.randomUUID().toString();
+        Map<String, List<String>> headers = lowerCased(httpHeaders);
+        String rawQuery = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
+        RequestInfo info = new RequestInfo(requestId, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
+                first(headers, "user-agent"), null, http.isSSL(), clock.instant());
+        AwsService service = null;
+        String action = null;
+        Caller caller = null;
+        QueryParams params = null;
+        try {
+            params = QueryParams.parse(rawQuery, isForm(headers) ? new String(body, StandardCharsets.UTF_8) : "");
+            action = params.optional("Action").orElse(null);
+            service = route(headers, params, action);
+            if (action == null) {
+                throw new AwsException("MissingAction", 400, "Missing Action");
+            }
+            if (!service.handles(action)) {
+                throw new AwsException("InvalidAction", 400, "Could not find operation " + action + " for version "
+                        + params.optional("Version").orElse("(none)"));
+            }
+            Authentication.Result auth = authentication.authenticate(service, action,
+                    new io.gatehouse.identity.SignedRequest(method, uri.getRequestUri().getRawPath(), rawQuery, headers, body));
+            caller = auth.caller();
+            info = new RequestInfo(requestId, info.sourceIp(), info.userAgent(), auth.region(), info.secureTransport(),
+                    info.receivedAt());
+            AwsCall call = new AwsCall(action, params, caller, info);
+            AwsService target = service;
+            AwsReply reply = QuarkusTransaction.requiringNew().call(() -> {
+                AwsReply r = target.handle(call);
+                audit.success(target, call, r);
+                return r;
+            });
+            return Response.ok(QueryXml.response(service.namespace(), action, reply.resultXml(), requestId), "text/xml")
+                    .build();
+        } catch (AwsException e) {
+            audit.failure(service, action, params, caller, info, e.code(), e.getMessage());
+            return error(service, e, requestId);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "request %s (%s) failed", requestId, action);
+            AwsException fault = new AwsException("InternalFailure", 500, false,
+                    "We encountered an internal error. Please try again. (request " + requestId + ")");
+            audit.failure(service, action, params, caller, info, fault.code(), fault.getMessage());
+            return error(service, fault, requestId);
+        }
+    }
+
+    private AwsService route(Map<String, List<String>> headers, QueryParams params, String action) {
+        if (headers.containsKey("x-amz-target")) {
+            throw new AwsException("UnknownOperationException", 400, "JSON protocol operations are not served yet");
+        }
+        String signingName = CredentialScope.service(headers, params.optional("X-Amz-Credential").orElse(null));
+        for (AwsService candidate : services) {
+            if (signingName != null ? candidate.signingName().equals(signingName)
+                    : action != null && candidate.allowsUnsigned(action)) {
+                return candidate;
+            }
+        }
+        if (signingName == null) {
+            throw AwsException.missingAuthenticationToken();
+        }
+        throw new AwsException("InvalidAction", 400, "No service is served here under the signing name " + signingName);
+    }
+
+    private static Response error(AwsService service, AwsException e, String requestId) {
+        String namespace = service == null ? FALLBACK_NAMESPACE : service.namespace();
+        return Response.status(e.status()).entity(QueryXml.error(namespace, e, requestId)).type("text/xml").build();
+    }
+
+    private static boolean isForm(Map<String, List<String>> headers) {
+        String type = first(headers, "content-type");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static Map<String, List<String>> lowerCased(HttpHeaders headers) {
+        Map<String, List<String>> out = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> out.put(name.toLowerCase(Locale.ROOT), values));
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package io.gatehouse.identity.internal.auth;
+
+import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.Caller;
+import io.gatehouse.identity.Session;
+import io.gatehouse.identity.persistence.AccessKeyEntity;
+import io.gatehouse.identity.persistence.RoleEntity;
+import io.gatehouse.identity.persistence.TagEntity;
+import io.gatehouse.identity.persistence.UserEntity;
+import io.gatehouse.policy.MalformedPolicyException;
+import io.gatehouse.policy.Policy;
+import io.gatehouse.policy.PolicyEngine;
+import io.gatehouse.policy.PolicyKind;
+import io.gatehouse.policy.PolicySet;
+import io.gatehouse.policy.Principal;
+import io.gatehouse.identity.persistence.PolicyEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a verified key (and its session, if temporary) into a {@link Caller} with its policies. */
+@ApplicationScoped
+public class CallerResolver {
+    private final PolicyEngine engine = PolicyEngine.create();
+
+    @Inject
+    PolicySets policySets;
+
+    public Caller resolve(StoreSigningSecrets secrets, String accessKeyId) {
+        Session session = secrets.session();
+        if (session != null) {
+            return fromSession(session);
+        }
+        AccessKeyEntity key = secrets.accessKey();
+        UserEntity user = key == null || key.userId == null ? null : UserEntity.findById(key.userId);
+        if (user == null) {
+            throw AwsException.invalidClientTokenId();
+        }
+        PolicySet policies = policySets.identityPolicies(user.accountId, user.id, true, user.boundaryArn);
+        return new Caller(Principal.fromArn(user.arn), "IAMUser", user.id, user.name, accessKeyId, null,
+                policySets.prepare(policies), tags(user.id), null);
+    }
+
+    private Caller fromSession(Session session) {
+        Principal principal = Principal.fromArn(session.principalArn());
+        Map<String, String> tags = new HashMap<>();
+        PolicySet base;
+        String userName = null;
+        String identityType;
+        if (session.sourceArn() != null && session.sourceArn().contains(":role/")) {
+            RoleEntity role = RoleEntity.find("arn", session.sourceArn()).firstResult();
+            if (role == null) {
+                throw AwsException.invalidClientTokenId();
+            }
+            revokedCheck(role, session);
+            base = policySets.identityPolicies(role.accountId, role.id, false, role.boundaryArn);
+            tags.putAll(tags(role.id));
+            identityType = "AssumedRole";
+        } else {
+            UserEntity user = UserEntity.find("arn", session.sourceArn()).firstResult();
+            if (user == null) {
+                throw AwsException.invalidClientTokenId();
+            }
+            base = policySets.identityPolicies(user.accountId, user.id, true, user.boundaryArn);
+            tags.putAll(tags(user.id));
+            userName = user.name;
+            identityType = session.type().equals("GetFederationToken") ? "FederatedUser" : "IAMUser";
+        }
+        tags.putAll(session.tags());
+        PolicySet withSession = new PolicySet(base.identity(), null, base.boundary(), sessionPolicies(session), null);
+        return new Caller(principal, identityType, session.principalId(), userName, session.accessKeyId(), session,
+                policySets.prepare(withSession), tags, session.mfaAuthenticatedAt());
+    }
+
+    /** "Revoke active sessions" denies sessions issued before the role's cut-off. */
+    private static void revokedCheck(RoleEntity role, Session session) {
+        if (role.sessionsRevokedBefore != null && session.issuedAt().isBefore(role.sessionsRevokedBefore)) {
+            throw AwsException.accessDenied("The session was revoked: its role's sessions issued before "
+                    + role.sessionsRevokedBefore + " are no longer valid");
+        }
+    }
+
+    /** Null when the session carries no session policies (GetSessionToken, AssumeRole without). */
+    private List<Policy> sessionPolicies(Session session) {
+        boolean federation = session.type().equals("GetFederationToken");
+        if (session.sessionPolicies() == null && session.sessionPolicyArns().isEmpty() && !federation) {
+            return null;
+        }
+        List<Policy> out = new ArrayList<>();
+        if (session.sessionPolicies() != null) {
+            for (String document : session.sessionPolicies()) {
+                try {
+                    out.add(engine.compile(document, PolicyKind.SESSION, Integer.MAX_VALUE));
+                } catch (MalformedPolicyException e) {
+                    throw AwsException.invalidClientTokenId();
+                }
+            }
+        }
+        for (String arn : session.sessionPolicyArns()) {
+            PolicyEntity.<PolicyEntity>find("arn", arn).firstResultOptional().map(policySets::managed).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Map<String, String> tags(String entityId) {
+        Map<String, String> tags = new HashMap<>();
+        TagEntity.<TagEntity>list("entityId", entityId).forEach(t -> tags.put(t.key, t.value));
+        return tags;
+    }
+}

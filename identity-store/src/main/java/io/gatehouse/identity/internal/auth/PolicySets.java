@@ -1,0 +1,119 @@
+package io.gatehouse.identity.internal.auth;
+
+import io.gatehouse.identity.persistence.AccountEntity;
+import io.gatehouse.identity.persistence.AttachmentEntity;
+import io.gatehouse.identity.persistence.GroupMemberEntity;
+import io.gatehouse.identity.persistence.InlinePolicyEntity;
+import io.gatehouse.identity.persistence.PolicyEntity;
+import io.gatehouse.identity.persistence.PolicyVersionEntity;
+import io.gatehouse.policy.MalformedPolicyException;
+import io.gatehouse.policy.Policy;
+import io.gatehouse.policy.PolicyEngine;
+import io.gatehouse.policy.PolicyKind;
+import io.gatehouse.policy.PolicySet;
+import io.gatehouse.policy.PreparedPolicySet;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Gathers a principal's identity-based policies and boundary from the store and keeps them
+ * compiled and prepared. An entry is valid while its account's policy epoch is unchanged: every
+ * change to policies, attachments, memberships or boundaries bumps the epoch in the database, so
+ * every replica drops stale entries on the next request, with one primary-key read.
+ */
+@ApplicationScoped
+public class PolicySets {
+    private static final int MAX_ENTRIES = 100_000;
+    private static final int MAX_DOCUMENTS = 50_000;
+
+    private record Entry(long epoch, List<Policy> identity, Policy boundary) {}
+
+    private final PolicyEngine engine = PolicyEngine.create();
+    private final Map<String, Entry> byPrincipal = new ConcurrentHashMap<>();
+    private final Map<String, Policy> documents = new ConcurrentHashMap<>();
+
+    /** The identity policies (own, groups', attached and inline) and boundary of a user or role. */
+    public PolicySet identityPolicies(String accountId, String principalId, boolean isUser, String boundaryArn) {
+        long epoch = epoch(accountId);
+        Entry entry = byPrincipal.get(principalId);
+        if (entry == null || entry.epoch() != epoch) {
+            entry = load(principalId, isUser, boundaryArn, epoch);
+            if (byPrincipal.size() > MAX_ENTRIES) {
+                byPrincipal.clear();
+            }
+            byPrincipal.put(principalId, entry);
+        }
+        return PolicySet.builder().identity(entry.identity()).boundary(entry.boundary()).build();
+    }
+
+    /** Prepares a set for evaluation. */
+    public PreparedPolicySet prepare(PolicySet set) {
+        return engine.prepare(set);
+    }
+
+    /** Bumps the account's policy epoch: call in the transaction of any change that affects policies. */
+    public static void invalidate(String accountId) {
+        AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1", accountId);
+    }
+
+    private static long epoch(String accountId) {
+        AccountEntity account = AccountEntity.findById(accountId);
+        return account == null ? -1 : account.policyEpoch;
+    }
+
+    private Entry load(String principalId, boolean isUser, String boundaryArn, long epoch) {
+        List<String> holders = new ArrayList<>();
+        holders.add(principalId);
+        if (isUser) {
+            GroupMemberEntity.<GroupMemberEntity>list("userId", principalId).forEach(m -> holders.add(m.groupId));
+        }
+        List<Policy> identity = new ArrayList<>();
+        for (AttachmentEntity a : AttachmentEntity.<AttachmentEntity>list("principalId in ?1", holders)) {
+            PolicyEntity policy = PolicyEntity.findById(a.policyId);
+            if (policy != null) {
+                identity.add(managed(policy));
+            }
+        }
+        for (InlinePolicyEntity inline : InlinePolicyEntity.<InlinePolicyEntity>list("principalId in ?1", holders)) {
+            identity.add(compile("inline:" + inline.principalId + ":" + inline.nameLower + ":" + inline.document.hashCode(),
+                    inline.document));
+        }
+        Policy boundary = null;
+        if (boundaryArn != null) {
+            boundary = PolicyEntity.<PolicyEntity>find("arn", boundaryArn).firstResultOptional().map(this::managed)
+                    .orElse(null);
+        }
+        return new Entry(epoch, List.copyOf(identity), boundary);
+    }
+
+    /** The default version of a managed policy, compiled once per version. */
+    public Policy managed(PolicyEntity policy) {
+        String key = "managed:" + policy.id + ":" + policy.defaultVersion;
+        Policy cached = documents.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        PolicyVersionEntity version = PolicyVersionEntity.find("policyId = ?1 and versionId = ?2", policy.id,
+                policy.defaultVersion).firstResult();
+        return compile(key, version.document);
+    }
+
+    private Policy compile(String key, String document) {
+        return documents.computeIfAbsent(key, k -> {
+            if (documents.size() > MAX_DOCUMENTS) {
+                documents.clear();
+            }
+            try {
+                return engine.compile(document, PolicyKind.IDENTITY, Integer.MAX_VALUE);
+            } catch (MalformedPolicyException e) {
+                // Stored documents were validated on write; one that no longer parses denies nothing
+                // and grants nothing rather than failing every request of its principal.
+                return engine.compile("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"NotAction\":\"*\","
+                        + "\"Resource\":\"*\"}}", PolicyKind.IDENTITY);
+            }
+        });
+    }
+}

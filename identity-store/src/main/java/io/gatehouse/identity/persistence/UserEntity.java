@@ -1,0 +1,35 @@
+package io.gatehouse.identity.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** An IAM user. */
+@Entity
+@Table(name = "iam_user")
+public class UserEntity extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "account_id")
+    public String accountId;
+    public String name;
+    @Column(name = "name_lower")
+    public String nameLower;
+    public String path;
+    public String arn;
+    @Column(name = "boundary_arn")
+    public String boundaryArn;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "password_last_used")
+    public Instant passwordLastUsed;
+
+    public static Optional<UserEntity> byName(String accountId, String name) {
+        return find("accountId = ?1 and nameLower = ?2", accountId, name.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+}
