@@ -11,7 +11,7 @@ CREATE TABLE iam_account (
     -- Bumped by every change to policies, attachments, memberships or boundaries in the account:
     -- replicas compare it to drop cached policy sets.
     policy_epoch    BIGINT       NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL
+    created_at      DATETIME(6) NOT NULL
 );
 
 CREATE TABLE iam_account_alias (
@@ -28,8 +28,8 @@ CREATE TABLE iam_user (
     path            VARCHAR(512) NOT NULL,
     arn             VARCHAR(700) NOT NULL,
     boundary_arn    VARCHAR(2048),
-    created_at      TIMESTAMP(6) NOT NULL,
-    password_last_used TIMESTAMP(6),
+    created_at      DATETIME(6) NOT NULL,
+    password_last_used DATETIME(6),
     CONSTRAINT uq_user_name UNIQUE (account_id, name_lower),
     CONSTRAINT fk_user_account FOREIGN KEY (account_id) REFERENCES iam_account (id)
 );
@@ -41,7 +41,7 @@ CREATE TABLE iam_group (
     name_lower      VARCHAR(128) NOT NULL,
     path            VARCHAR(512) NOT NULL,
     arn             VARCHAR(700) NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
+    created_at      DATETIME(6) NOT NULL,
     CONSTRAINT uq_group_name UNIQUE (account_id, name_lower),
     CONSTRAINT fk_group_account FOREIGN KEY (account_id) REFERENCES iam_account (id)
 );
@@ -66,10 +66,10 @@ CREATE TABLE iam_role (
     trust_policy    LONGTEXT     NOT NULL,
     max_session_duration INT     NOT NULL,
     boundary_arn    VARCHAR(2048),
-    created_at      TIMESTAMP(6) NOT NULL,
-    last_used_at    TIMESTAMP(6),
+    created_at      DATETIME(6) NOT NULL,
+    last_used_at    DATETIME(6),
     last_used_region VARCHAR(32),
-    sessions_revoked_before TIMESTAMP(6),
+    sessions_revoked_before DATETIME(6),
     CONSTRAINT uq_role_name UNIQUE (account_id, name_lower),
     CONSTRAINT fk_role_account FOREIGN KEY (account_id) REFERENCES iam_account (id)
 );
@@ -85,8 +85,8 @@ CREATE TABLE iam_policy (
     description     VARCHAR(1000),
     default_version VARCHAR(16)  NOT NULL,
     next_version    INT          NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
-    updated_at      TIMESTAMP(6) NOT NULL,
+    created_at      DATETIME(6) NOT NULL,
+    updated_at      DATETIME(6) NOT NULL,
     CONSTRAINT uq_policy_arn UNIQUE (arn)
 );
 CREATE INDEX ix_policy_account ON iam_policy (account_id, name_lower);
@@ -95,7 +95,7 @@ CREATE TABLE iam_policy_version (
     policy_id       VARCHAR(32)  NOT NULL,
     version_id      VARCHAR(16)  NOT NULL,
     document        LONGTEXT     NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
+    created_at      DATETIME(6) NOT NULL,
     PRIMARY KEY (policy_id, version_id),
     CONSTRAINT fk_version_policy FOREIGN KEY (policy_id) REFERENCES iam_policy (id)
 );
@@ -133,8 +133,8 @@ CREATE TABLE iam_access_key (
     account_id      CHAR(12)     NOT NULL,
     secret_sealed   VARCHAR(512) NOT NULL,
     status          VARCHAR(16)  NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
-    last_used_at    TIMESTAMP(6),
+    created_at      DATETIME(6) NOT NULL,
+    last_used_at    DATETIME(6),
     last_used_service VARCHAR(64),
     last_used_region  VARCHAR(32)
 );
@@ -144,14 +144,14 @@ CREATE TABLE iam_login_profile (
     user_id         VARCHAR(32)  NOT NULL PRIMARY KEY,
     password_hash   VARCHAR(256) NOT NULL,
     reset_required  BOOLEAN      NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
-    changed_at      TIMESTAMP(6) NOT NULL,
+    created_at      DATETIME(6) NOT NULL,
+    changed_at      DATETIME(6) NOT NULL,
     CONSTRAINT fk_login_user FOREIGN KEY (user_id) REFERENCES iam_user (id)
 );
 
 CREATE TABLE iam_password_history (
     user_id         VARCHAR(32)  NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
+    created_at      DATETIME(6) NOT NULL,
     password_hash   VARCHAR(256) NOT NULL,
     PRIMARY KEY (user_id, created_at)
 );
@@ -176,8 +176,8 @@ CREATE TABLE iam_mfa_device (
     path            VARCHAR(512) NOT NULL,
     user_id         VARCHAR(32),
     seed_sealed     VARCHAR(512) NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
-    enabled_at      TIMESTAMP(6),
+    created_at      DATETIME(6) NOT NULL,
+    enabled_at      DATETIME(6),
     last_used_step  BIGINT
 );
 CREATE INDEX ix_mfa_user ON iam_mfa_device (user_id);
@@ -187,8 +187,8 @@ CREATE TABLE iam_saml_provider (
     account_id      CHAR(12)     NOT NULL,
     name            VARCHAR(128) NOT NULL,
     metadata        LONGTEXT     NOT NULL,
-    valid_until     TIMESTAMP(6),
-    created_at      TIMESTAMP(6) NOT NULL
+    valid_until     DATETIME(6),
+    created_at      DATETIME(6) NOT NULL
 );
 
 CREATE TABLE iam_oidc_provider (
@@ -197,13 +197,13 @@ CREATE TABLE iam_oidc_provider (
     url             VARCHAR(255) NOT NULL,
     client_ids      LONGTEXT     NOT NULL,
     thumbprints     LONGTEXT     NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL
+    created_at      DATETIME(6) NOT NULL
 );
 
 -- The session-token key ring: AES keys sealed under the master key; the newest active key seals.
 CREATE TABLE iam_session_key (
     id              VARCHAR(16)  NOT NULL PRIMARY KEY,
     secret_sealed   VARCHAR(512) NOT NULL,
-    created_at      TIMESTAMP(6) NOT NULL,
-    retired_at      TIMESTAMP(6)
+    created_at      DATETIME(6) NOT NULL,
+    retired_at      DATETIME(6)
 );

@@ -1,0 +1,25 @@
+package io.gatehouse.audit;
+
+/**
+ * Where every API call's event goes: allowed, denied or failed, one {@link AuditEvent} each.
+ *
+ * <p>{@link #record} must be called inside the caller's transaction, the one that makes the change
+ * the event describes: the event commits or rolls back with it, so a change is never visible
+ * without its event and a rolled-back change leaves none. A denied or failed call has no change of
+ * its own; record its event in a transaction that commits.
+ *
+ * <p>Secrets are removed before the event is stored (passwords, secret keys, session tokens, MFA
+ * codes, assertions; see the implementation for the list), but callers should not pass them in the
+ * first place.
+ */
+public interface AuditLog {
+
+    /**
+     * Adds {@code event} to the caller's transaction.
+     *
+     * @throws AuditException when there is no active transaction, or the event cannot be stored; the
+     *     caller's transaction is then marked for rollback if there is one
+     * @throws NullPointerException when {@code event} is null
+     */
+    void record(AuditEvent event);
+}

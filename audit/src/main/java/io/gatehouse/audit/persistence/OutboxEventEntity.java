@@ -1,0 +1,65 @@
+package io.gatehouse.audit.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One row of {@code aud_outbox}: an event's CloudTrail JSON ({@link #payload}), written in the
+ * transaction of the call it records, plus copies of the fields LookupEvents filters on.
+ *
+ * <p>{@link #id} grows in insertion order, the order the relay publishes in; {@link #publishedAt}
+ * is null until the relay has handed the row to Kafka. The schema is Flyway's
+ * ({@code db/migration/audit}), never Hibernate's.
+ */
+@Entity
+@Table(name = "aud_outbox")
+public class OutboxEventEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    public Long id;
+
+    /** CloudTrail's {@code eventID}, a UUID. */
+    @Column(name = "event_id", nullable = false, updatable = false, length = 36)
+    public String eventId;
+
+    /** {@code recipientAccountId}: whose trail the event belongs to. */
+    @Column(name = "account_id", nullable = false, updatable = false, length = 12)
+    public String accountId;
+
+    @Column(name = "event_time", nullable = false, updatable = false)
+    public Instant eventTime;
+
+    @Column(name = "event_source", nullable = false, updatable = false)
+    public String eventSource;
+
+    @Column(name = "event_name", nullable = false, updatable = false)
+    public String eventName;
+
+    /** LookupEvents' user name: the IAM user, the role session, or {@code root}. */
+    @Column(name = "username", updatable = false)
+    public String username;
+
+    @Column(name = "access_key_id", updatable = false)
+    public String accessKeyId;
+
+    @Column(name = "read_only", nullable = false, updatable = false)
+    public boolean readOnly;
+
+    @Column(name = "error_code", updatable = false)
+    public String errorCode;
+
+    /** The redacted CloudTrail record. */
+    @Column(name = "payload", nullable = false, updatable = false)
+    public String payload;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

@@ -1,0 +1,162 @@
+package io.gatehouse.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditException;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.Events;
+import io.gatehouse.testing.MariaDbTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The outbox on real MariaDB: events commit and roll back with the caller's transaction. */
+@QuarkusTest
+@QuarkusTestResource(MariaDbTestResource.class)
+class OutboxAuditLogTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anEventRecordedInACommittedTransactionIsInTheOutbox() throws Exception {
+        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(event));
+
+        Map<String, Object> row = row(event.eventID());
+        assertThat(row).containsEntry("account_id", "123456789012")
+                .containsEntry("event_time", "2026-11-23 08:00:00.000000")
+                .containsEntry("event_source", "iam.amazonaws.com")
+                .containsEntry("event_name", "CreateUser")
+                .containsEntry("username", "MySessionName")
+                .containsEntry("access_key_id", "ASIAIOSFODNN7EXAMPLE")
+                .containsEntry("read_only", false)
+                .containsEntry("error_code", null)
+                .containsEntry("published_at", null);
+        assertThat((Long) row.get("id")).isPositive();
+        String payload = (String) row.get("payload");
+        assertThat(MAPPER.readTree(payload)).isEqualTo(CloudTrailJson.toTree(event));
+        assertThat(CloudTrailJson.parse(payload)).isEqualTo(event);
+    }
+
+    @Test
+    void rowsKeepInsertionOrder() throws Exception {
+        AuditEvent first = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+        AuditEvent second = Events.startLogging().eventID(UUID.randomUUID().toString())
+                .errorCode("AccessDenied").build();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.record(first);
+            auditLog.record(second);
+        });
+
+        Map<String, Object> secondRow = row(second.eventID());
+        assertThat((Long) secondRow.get("id")).isGreaterThan((Long) row(first.eventID()).get("id"));
+        assertThat(secondRow).containsEntry("username", "Mary_Major").containsEntry("error_code", "AccessDenied");
+    }
+
+    @Test
+    void anEventRecordedInATransactionThatRollsBackIsNotThere() throws Exception {
+        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.record(event);
+            throw new IllegalStateException("the change failed after its event was recorded");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(row(event.eventID())).isNull();
+    }
+
+    @Test
+    void recordingOutsideATransactionIsRefused() throws Exception {
+        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+
+        assertThatThrownBy(() -> auditLog.record(event))
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("outside a transaction");
+
+        assertThat(row(event.eventID())).isNull();
+    }
+
+    @Test
+    void aFailedInsertRollsBackTheCallersTransaction() throws Exception {
+        AuditEvent stored = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(stored));
+        AuditEvent change = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+
+        // The caller swallows the AuditException of a duplicate event; its transaction still cannot commit.
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            auditLog.record(change);
+            assertThatThrownBy(() -> auditLog.record(stored)).isInstanceOf(AuditException.class);
+        })).isNotInstanceOf(AssertionError.class);
+
+        assertThat(row(change.eventID())).isNull();
+    }
+
+    @Test
+    void secretsNeverReachTheOutbox() throws Exception {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("userName", "bob");
+        request.put("password", "hunter2-never-stored");
+        request.put("tags", List.of(Map.of("key", "team", "SecretAccessKey", "wJalrXUtnFEMI-never-stored")));
+        AuditEvent event = Events.createUser()
+                .eventName("CreateLoginProfile")
+                .eventID(UUID.randomUUID().toString())
+                .requestParameters(request)
+                .build();
+
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(event));
+
+        String payload = (String) row(event.eventID()).get("payload");
+        assertThat(payload).doesNotContain("never-stored");
+        JsonNode parameters = MAPPER.readTree(payload).get("requestParameters");
+        assertThat(parameters.get("password").asText()).isEqualTo(Redactor.PLACEHOLDER);
+        assertThat(parameters.get("tags").get(0).get("SecretAccessKey").asText()).isEqualTo(Redactor.PLACEHOLDER);
+        assertThat(parameters.get("userName").asText()).isEqualTo("bob");
+    }
+
+    /** The event's row as plain JDBC sees it (times as MariaDB prints them), or null. */
+    private Map<String, Object> row(String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, account_id,"
+                     + " CAST(event_time AS CHAR) AS event_time, event_source, event_name, username, access_key_id,"
+                     + " read_only, error_code, payload, CAST(published_at AS CHAR) AS published_at"
+                     + " FROM aud_outbox WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", rows.getLong("id"));
+                for (String column : new String[] {"account_id", "event_time", "event_source", "event_name",
+                        "username", "access_key_id", "error_code", "payload", "published_at"}) {
+                    row.put(column, rows.getString(column));
+                }
+                row.put("read_only", rows.getBoolean("read_only"));
+                return row;
+            }
+        }
+    }
+}
