@@ -65,6 +65,10 @@ public class FrontDoorResource {
     private Response serve(String method, byte[] body, HttpHeaders httpHeaders, UriInfo uri, HttpServerRequest http) {
         String requestId = UUID.randomUUID().toString();
         Map<String, List<String>> headers = lowerCased(httpHeaders);
+        if (!headers.containsKey("host") && http.host() != null) {
+            // HTTP/2 carries Host as the :authority pseudo-header; SigV4 signs it as "host".
+            headers.put("host", List.of(http.host()));
+        }
         String rawQuery = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
         RequestInfo info = new RequestInfo(requestId, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
                 first(headers, "user-agent"), null, http.isSSL(), clock.instant());
