@@ -6,6 +6,7 @@ import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.AwsService;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.persistence.PersistenceErrors;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.QueryXml;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -105,6 +106,11 @@ public class FrontDoorResource {
             audit.failure(service, action, params, caller, info, e.code(), e.getMessage());
             return error(service, e, requestId);
         } catch (RuntimeException e) {
+            AwsException refused = PersistenceErrors.translate(e).orElse(null);
+            if (refused != null) {
+                audit.failure(service, action, params, caller, info, refused.code(), refused.getMessage());
+                return error(service, refused, requestId);
+            }
             LOG.errorf(e, "request %s (%s) failed", requestId, action);
             AwsException fault = new AwsException("InternalFailure", 500, false,
                     "We encountered an internal error. Please try again. (request " + requestId + ")");

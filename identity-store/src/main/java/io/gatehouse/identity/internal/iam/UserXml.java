@@ -21,9 +21,10 @@ final class UserXml {
         Tags.write(xml, tags);
     }
 
+    /** The PermissionsBoundary structure of users and roles; botocore's one type value. */
     static void boundary(XmlWriter xml, String boundaryArn) {
         if (boundaryArn != null) {
-            xml.start("PermissionsBoundary").element("PermissionsBoundaryType", "Policy")
+            xml.start("PermissionsBoundary").element("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
                     .element("PermissionsBoundaryArn", boundaryArn).end("PermissionsBoundary");
         }
     }
