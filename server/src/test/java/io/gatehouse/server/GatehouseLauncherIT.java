@@ -2,10 +2,6 @@ package io.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,37 +20,37 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatehouseLauncherIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
-    private final Path root = Path.of(System.getProperty("gatehouse.repository-root", "..")).toAbsolutePath();
+    private final Path root = LaunchedGatehouse.repositoryRoot();
 
     @TempDir
     Path dataDir;
 
     @Test
     void startsListensAndAnswersHealth() throws Exception {
-        int port = freePort();
-        Process process = new ProcessBuilder(launcher(), "start", "--http-port", String.valueOf(port),
-                "--data-dir", dataDir.toString())
-                .directory(root.toFile()).redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<String> listening = watch(process, output);
-        try {
-            String line = listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(line).isEqualTo("Gatehouse listening on http://localhost:" + port);
-
+        try (LaunchedGatehouse gatehouse = LaunchedGatehouse.start(dataDir)) {
+            assertThat(gatehouse.output()).contains("Gatehouse listening on " + gatehouse.url());
             HttpResponse<String> health = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health"))
+                    HttpRequest.newBuilder(URI.create(gatehouse.url() + "/q/health"))
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).as(String.join("\n", output)).isEqualTo(200);
+            assertThat(health.statusCode()).as(String.join("\n", gatehouse.output())).isEqualTo(200);
             assertThat(health.body().replaceAll("\\s", "")).startsWith("{\"status\":\"UP\"");
             assertThat(dataDir.resolve("gatehouse.mv.db")).exists();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no 'listening' line within " + START_TIMEOUT + "; output:\n"
-                    + String.join("\n", output), e);
-        } finally {
-            stop(process);
+        }
+    }
+
+    @Test
+    void bootstrapsTheAdministratorOnceAndHandsItOverInAPrivateFile() throws Exception {
+        Path handover = dataDir.resolve("bootstrap-admin.json");
+        try (LaunchedGatehouse first = LaunchedGatehouse.start(dataDir)) {
+            assertThat(first.output()).anyMatch(line -> line.startsWith("Bootstrap administrator (shown once"));
+            assertThat(Files.getPosixFilePermissions(handover))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.readString(handover)).contains("\"accessKeyId\" : \"AKIA", "\"secretAccessKey\"",
+                    "\"password\"");
+        }
+        try (LaunchedGatehouse second = LaunchedGatehouse.start(dataDir)) {
+            assertThat(second.output()).noneMatch(line -> line.startsWith("Bootstrap administrator"));
         }
     }
 
@@ -78,39 +71,6 @@ class GatehouseLauncherIT {
         return launcher.toString();
     }
 
-    /** Collects the process output; completes with the first "listening" line. */
-    private static CompletableFuture<String> watch(Process process, List<String> output) {
-        CompletableFuture<String> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                    if (line.startsWith("Gatehouse listening on ")) {
-                        listening.complete(line);
-                    }
-                }
-                listening.completeExceptionally(new AssertionError("gatehouse exited before listening:\n"
-                        + String.join("\n", output)));
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-        }, "gatehouse-output");
-        reader.setDaemon(true);
-        reader.start();
-        return listening;
-    }
 
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

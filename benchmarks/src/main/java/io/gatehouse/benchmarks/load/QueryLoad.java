@@ -1,0 +1,153 @@
+package io.gatehouse.benchmarks.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * A load harness for the AWS Query APIs: N concurrent clients, each sending signed form POSTs
+ * back to back (every request signed afresh with the AWS SDK's SigV4 signer) for a fixed time,
+ * then throughput and latency percentiles. Bounded in time and count; only for servers on this
+ * machine.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.QueryLoad \
+ *     ENDPOINT KEY_ID SECRET SCENARIO CLIENTS SECONDS</pre>
+ *
+ * Scenarios: {@code get-user} (GetUser of the caller), {@code create-delete-user} (CreateUser then
+ * DeleteUser of a fresh name; one pair counts as one operation).
+ */
+public final class QueryLoad {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private QueryLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            System.err.println("usage: QueryLoad ENDPOINT KEY_ID SECRET get-user|create-delete-user CLIENTS SECONDS");
+            System.exit(2);
+        }
+        URI endpoint = URI.create(args[0]);
+        AwsCredentialsIdentity credentials = AwsCredentialsIdentity.create(args[1], args[2]);
+        String scenario = args[3];
+        int clients = Integer.parseInt(args[4]);
+        int seconds = Math.min(Integer.parseInt(args[5]), 600);
+        run(endpoint, credentials, scenario, clients, Duration.ofSeconds(2), false);
+        Result result = run(endpoint, credentials, scenario, clients, Duration.ofSeconds(seconds), true);
+        System.out.println(result);
+    }
+
+    record Result(String scenario, int clients, long operations, long errors, double seconds, long[] sortedMicros) {
+        double perSecond() {
+            return operations / seconds;
+        }
+
+        long percentile(double p) {
+            return sortedMicros.length == 0 ? 0 : sortedMicros[(int) Math.min(sortedMicros.length - 1,
+                    Math.round(p * (sortedMicros.length - 1)))];
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s clients=%d ops=%d errors=%d seconds=%.1f ops/s=%.0f p50=%.2fms p90=%.2fms "
+                    + "p99=%.2fms max=%.2fms", scenario, clients, operations, errors, seconds, perSecond(),
+                    percentile(0.50) / 1000.0, percentile(0.90) / 1000.0, percentile(0.99) / 1000.0,
+                    percentile(1.0) / 1000.0);
+        }
+    }
+
+    static Result run(URI endpoint, AwsCredentialsIdentity credentials, String scenario, int clients, Duration length,
+            boolean measure) throws InterruptedException {
+        AtomicLong operations = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long end = System.nanoTime() + length.toNanos();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] mine = new long[200_000];
+            latencies.add(mine);
+            int client = c;
+            IntFunction<List<String>> operation = n -> bodies(scenario, client, n);
+            Thread thread = new Thread(() -> {
+                int n = 0;
+                while (System.nanoTime() < end && n < mine.length) {
+                    long t0 = System.nanoTime();
+                    boolean ok = true;
+                    for (String body : operation.apply(n)) {
+                        ok &= send(endpoint, credentials, body);
+                    }
+                    mine[n++] = (System.nanoTime() - t0) / 1000;
+                    operations.incrementAndGet();
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    }
+                }
+                mine[mine.length - 1] = n;
+            }, "load-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long total = operations.get();
+        long[] all = new long[(int) total];
+        int k = 0;
+        for (long[] mine : latencies) {
+            int n = (int) mine[mine.length - 1];
+            System.arraycopy(mine, 0, all, k, Math.min(n, all.length - k));
+            k += n;
+        }
+        Arrays.sort(all);
+        return new Result(scenario, clients, total, errors.get(), seconds, all);
+    }
+
+    private static List<String> bodies(String scenario, int client, int n) {
+        switch (scenario) {
+            case "get-user":
+                return List.of("Action=GetUser&Version=2010-05-08");
+            case "create-delete-user":
+                String name = "load-" + client + "-" + n + "-" + System.nanoTime() % 100000;
+                return List.of("Action=CreateUser&Version=2010-05-08&UserName=" + name,
+                        "Action=DeleteUser&Version=2010-05-08&UserName=" + name);
+            default:
+                throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+    }
+
+    private static boolean send(URI endpoint, AwsCredentialsIdentity credentials, String body) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(request)
+                .payload(ContentStreamProvider.fromUtf8String(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30));
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        try {
+            HttpResponse<String> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

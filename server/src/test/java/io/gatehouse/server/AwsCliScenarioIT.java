@@ -1,0 +1,47 @@
+package io.gatehouse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server on its embedded default (H2, as {@code ./gatehouse start} runs it), driven by
+ * the unmodified AWS CLI with the bootstrap administrator's key: users, a group, a managed policy,
+ * a role, an access key for a new user, and that user allowed and denied as its policies say.
+ */
+class AwsCliScenarioIT {
+    private static final String KEY_ID = "AKIAGATEHOUSECLITEST";
+    private static final String SECRET = "cli/scenario/secret/0123456789abcdefghijk";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theAwsCliManagesIamAndTheNewUserIsAllowedAndDeniedByItsPolicies() throws Exception {
+        try (LaunchedGatehouse gatehouse = LaunchedGatehouse.start(dataDir, "--bootstrap-admin-access-key-id", KEY_ID,
+                "--bootstrap-admin-secret-access-key", SECRET, "--bootstrap-admin-password", "Cli-Scenario-Pw-1")) {
+            Path script = Path.of(AwsCliScenarioIT.class.getResource("/cli/iam-scenario.sh").toURI());
+            ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), gatehouse.url())
+                    .directory(dataDir.toFile()).redirectErrorStream(true);
+            Map<String, String> env = builder.environment();
+            env.put("AWS_ACCESS_KEY_ID", KEY_ID);
+            env.put("AWS_SECRET_ACCESS_KEY", SECRET);
+            env.put("AWS_CLI", Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output + "\nserver:\n" + String.join("\n", gatehouse.output())).isZero();
+            assertThat(output).contains("dev may list users: allowed", "dev may not create users: denied",
+                    "explicit deny wins: denied", "SCENARIO OK");
+            // Credentials given as options are neither printed nor written to the data directory.
+            assertThat(String.join("\n", gatehouse.output())).doesNotContain(SECRET);
+            assertThat(dataDir.resolve("bootstrap-admin.json")).doesNotExist();
+        }
+    }
+}
