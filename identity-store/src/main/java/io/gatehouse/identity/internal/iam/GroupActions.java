@@ -115,9 +115,7 @@ public class GroupActions implements IamActionGroup {
         String prefix = Constraints.pathPrefix(call.params().optional("PathPrefix").orElse("/"), "pathPrefix");
         Page page = Page.of(call.params());
         guard.require(call, "iam:ListGroups", Arns.listing(account, "group"));
-        List<GroupEntity> groups = GroupEntity.find("accountId = ?1 and path like ?2 and nameLower > ?3",
-                Sort.by("nameLower"), account, Replies.like(prefix), page.after() == null ? "" : page.after())
-                .page(0, page.maxItems() + 1).list();
+        List<GroupEntity> groups = page.namedUnderPath(GroupEntity.class, account, prefix);
         XmlWriter xml = new XmlWriter();
         page.write(xml, "Groups", groups, g -> g.nameLower, GroupActions::write);
         return AwsReply.read(xml.toString());

@@ -39,6 +39,15 @@ public class Guard {
         return call.caller().accountId();
     }
 
+    /** The context of a Create call: the tags it sets and the permissions boundary it names. */
+    public static Map<String, List<String>> creationContext(Map<String, String> tags, String boundaryArn) {
+        Map<String, List<String>> context = tagContext(tags, null);
+        if (boundaryArn != null) {
+            context.put("iam:PermissionsBoundary", List.of(boundaryArn));
+        }
+        return context;
+    }
+
     /** aws:RequestTag/* and aws:TagKeys for tags a request sets; aws:ResourceTag/* for existing ones. */
     public static Map<String, List<String>> tagContext(Map<String, String> requestTags, Map<String, String> resourceTags) {
         Map<String, List<String>> context = new HashMap<>();

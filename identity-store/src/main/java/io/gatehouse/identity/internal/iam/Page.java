@@ -32,6 +32,21 @@ public record Page(String after, int maxItems) {
     }
 
     /**
+     * One page (maxItems + 1 rows, so truncation shows) of an account's named entities whose path
+     * starts with {@code pathPrefix}, in name order: the List calls of users, groups and roles.
+     */
+    public <T> List<T> namedUnderPath(Class<T> entity, String accountId, String pathPrefix) {
+        return io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createQuery("from " + entity.getSimpleName() + " where accountId = :account and path like :path "
+                        + "and nameLower > :after order by nameLower", entity)
+                .setParameter("account", accountId)
+                .setParameter("path", Replies.like(pathPrefix))
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(maxItems + 1)
+                .getResultList();
+    }
+
+    /**
      * Writes {@code <Container><member>...</member></Container><IsTruncated/>[<Marker/>]} for a
      * list fetched with {@code maxItems + 1} rows, so truncation is known without counting.
      */

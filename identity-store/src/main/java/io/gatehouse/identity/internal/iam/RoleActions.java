@@ -10,7 +10,6 @@ import io.gatehouse.identity.persistence.InlinePolicyEntity;
 import io.gatehouse.identity.persistence.RoleEntity;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.XmlWriter;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -50,10 +49,7 @@ public class RoleActions implements IamActionGroup {
         Map<String, String> tags = Constraints.tags(p.tags("Tags"));
         String boundary = p.optional("PermissionsBoundary").orElse(null);
         String arn = Arns.iam(account, "role", path, name);
-        Map<String, List<String>> context = Guard.tagContext(tags, null);
-        if (boundary != null) {
-            context.put("iam:PermissionsBoundary", List.of(boundary));
-        }
+        Map<String, List<String>> context = Guard.creationContext(tags, boundary);
         guard.require(call, "iam:CreateRole", arn, context);
         if (RoleEntity.byName(account, name).isPresent()) {
             throw AwsException.alreadyExists("Role with name " + name + " already exists.");
@@ -94,9 +90,7 @@ public class RoleActions implements IamActionGroup {
         String prefix = Constraints.pathPrefix(call.params().optional("PathPrefix").orElse("/"), "pathPrefix");
         Page page = Page.of(call.params());
         guard.require(call, "iam:ListRoles", Arns.listing(account, "role"));
-        List<RoleEntity> roles = RoleEntity.find("accountId = ?1 and path like ?2 and nameLower > ?3",
-                Sort.by("nameLower"), account, Replies.like(prefix), page.after() == null ? "" : page.after())
-                .page(0, page.maxItems() + 1).list();
+        List<RoleEntity> roles = page.namedUnderPath(RoleEntity.class, account, prefix);
         XmlWriter xml = new XmlWriter();
         page.write(xml, "Roles", roles, r -> r.nameLower, Roles::basic);
         return AwsReply.read(xml.toString());

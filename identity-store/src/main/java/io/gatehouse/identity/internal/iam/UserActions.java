@@ -15,7 +15,6 @@ import io.gatehouse.identity.persistence.MfaDeviceEntity;
 import io.gatehouse.identity.persistence.UserEntity;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.XmlWriter;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -53,10 +52,7 @@ public class UserActions implements IamActionGroup {
         Map<String, String> tags = Constraints.tags(p.tags("Tags"));
         String boundary = p.optional("PermissionsBoundary").orElse(null);
         String arn = Arns.iam(account, "user", path, name);
-        Map<String, List<String>> context = Guard.tagContext(tags, null);
-        if (boundary != null) {
-            context.put("iam:PermissionsBoundary", List.of(boundary));
-        }
+        Map<String, List<String>> context = Guard.creationContext(tags, boundary);
         guard.require(call, "iam:CreateUser", arn, context);
         if (UserEntity.byName(account, name).isPresent()) {
             throw AwsException.alreadyExists("User with name " + name + " already exists.");
@@ -104,9 +100,7 @@ public class UserActions implements IamActionGroup {
         String prefix = Constraints.pathPrefix(call.params().optional("PathPrefix").orElse("/"), "pathPrefix");
         Page page = Page.of(call.params());
         guard.require(call, "iam:ListUsers", Arns.listing(account, "user"));
-        List<UserEntity> users = UserEntity.find("accountId = ?1 and path like ?2 and nameLower > ?3",
-                Sort.by("nameLower"), account, Replies.like(prefix), page.after() == null ? "" : page.after())
-                .page(0, page.maxItems() + 1).list();
+        List<UserEntity> users = page.namedUnderPath(UserEntity.class, account, prefix);
         XmlWriter xml = new XmlWriter();
         page.write(xml, "Users", users, u -> u.nameLower, UserXml::basic);
         return AwsReply.read(xml.toString());
