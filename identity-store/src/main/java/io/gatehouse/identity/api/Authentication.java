@@ -6,25 +6,22 @@ import io.gatehouse.identity.SessionTokens;
 import io.gatehouse.identity.SignatureCheck;
 import io.gatehouse.identity.SignatureVerifier;
 import io.gatehouse.identity.SignedRequest;
+import io.gatehouse.identity.internal.auth.AccessKeyCache;
 import io.gatehouse.identity.internal.auth.CallerResolver;
 import io.gatehouse.identity.internal.auth.StoreSigningSecrets;
 import io.gatehouse.identity.internal.crypto.SecretBox;
-import io.gatehouse.identity.persistence.AccessKeyEntity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /** SigV4 verification and caller resolution for the front door. */
 @ApplicationScoped
 public class Authentication {
-    /** How stale an access key's last-used record may get before a request rewrites it. */
-    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
-
-    /** The caller (null for an unsigned call) and the region the request was signed for. */
-    public record Result(Caller caller, String region) {}
+    /**
+     * The caller (null for an unsigned call), the region the request was signed for, and the key
+     * whose last use must be written after the request's transaction (or null).
+     */
+    public record Result(Caller caller, String region, AccessKeyCache.Entry usedKey) {}
 
     @Inject
     SignatureVerifier verifier;
@@ -35,35 +32,29 @@ public class Authentication {
     @Inject
     CallerResolver resolver;
     @Inject
+    AccessKeyCache keys;
+    @Inject
     Clock clock;
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gatehouse.region", defaultValue = "us-east-1")
     String defaultRegion;
 
+    /** Authenticates inside the caller's transaction (the call's own, so one per request). */
     public Result authenticate(AwsService service, String action, SignedRequest request) {
         boolean signed = request.headers().containsKey("authorization") || request.rawQuery().contains("X-Amz-Signature=");
         if (!signed && service.allowsUnsigned(action)) {
-            return new Result(null, defaultRegion);
+            return new Result(null, defaultRegion, null);
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            StoreSigningSecrets secrets = new StoreSigningSecrets(secretBox, sessionTokens, clock);
-            SignatureCheck check = verifier.verify(request, secrets, clock.instant());
-            Caller caller = resolver.resolve(secrets, check.accessKeyId());
-            recordLastUsed(secrets.accessKey(), check, clock.instant());
-            return new Result(caller, check.region());
-        });
+        StoreSigningSecrets secrets = new StoreSigningSecrets(secretBox, sessionTokens, keys, clock);
+        SignatureCheck check = verifier.verify(request, secrets, clock.instant());
+        Caller caller = resolver.resolve(secrets, check.accessKeyId());
+        AccessKeyCache.Entry used = secrets.accessKey();
+        boolean write = used != null && keys.noteUse(used, check.service(), check.region(), clock.instant());
+        return new Result(caller, check.region(), write ? used : null);
     }
 
-    private static void recordLastUsed(AccessKeyEntity key, SignatureCheck check, Instant now) {
-        if (key == null) {
-            return;
-        }
-        boolean stale = key.lastUsedAt == null || key.lastUsedAt.plus(LAST_USED_GRANULARITY).isBefore(now)
-                || !check.service().equals(key.lastUsedService) || !check.region().equals(key.lastUsedRegion);
-        if (stale) {
-            key.lastUsedAt = now;
-            key.lastUsedService = check.service();
-            key.lastUsedRegion = check.region();
-        }
+    /** Writes a key's last use; outside any transaction, after the request's own. */
+    public void writeUse(AccessKeyCache.Entry key) {
+        keys.writeUse(key);
     }
 }

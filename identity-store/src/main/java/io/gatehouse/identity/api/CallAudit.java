@@ -9,6 +9,7 @@ import io.gatehouse.identity.AwsService;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.Session;
+import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class CallAudit {
 
     @Inject
     AuditLog auditLog;
+
+    private volatile String managementAccount;
 
     /** Records a successful call; must run inside the call's transaction. */
     void success(AwsService service, AwsCall call, AwsReply reply) {
@@ -56,7 +59,7 @@ public class CallAudit {
         }
     }
 
-    private static AuditEvent.Builder base(AwsService service, String action, QueryParams params, Caller caller,
+    private AuditEvent.Builder base(AwsService service, String action, QueryParams params, Caller caller,
             RequestInfo request) {
         return AuditEvent.builder()
                 .userIdentity(identity(caller))
@@ -71,7 +74,21 @@ public class CallAudit {
                 .eventType(AuditEvent.EventType.AWS_API_CALL)
                 .managementEvent(true)
                 .eventCategory(AuditEvent.Category.MANAGEMENT)
-                .recipientAccountId(caller == null ? null : caller.accountId());
+                .recipientAccountId(caller == null ? instanceAccount() : caller.accountId());
+    }
+
+    /**
+     * Where records of calls without an authenticated caller go (bad signatures, unknown keys,
+     * unsigned requests): the management account, whose administrators watch the instance.
+     */
+    private String instanceAccount() {
+        String account = managementAccount;
+        if (account == null) {
+            account = QuarkusTransaction.requiringNew().call(() -> AccountEntity.<AccountEntity>find("management", true)
+                    .firstResultOptional().map(a -> a.id).orElse("000000000000"));
+            managementAccount = account;
+        }
+        return account;
     }
 
     static UserIdentity identity(Caller caller) {

@@ -6,6 +6,8 @@ import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.AwsService;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.SignedRequest;
+import io.gatehouse.identity.internal.auth.AccessKeyCache;
 import io.gatehouse.identity.persistence.PersistenceErrors;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.QueryXml;
@@ -63,6 +65,28 @@ public class FrontDoorResource {
         return serve("GET", new byte[0], headers, uri, http);
     }
 
+    /** What is known of one request as it is served, for the answer and the audit record. */
+    private static final class Attempt {
+        final RequestInfo received;
+        AwsService service;
+        String action;
+        QueryParams params;
+        AwsCall call;
+        AccessKeyCache.Entry usedKey;
+
+        Attempt(RequestInfo received) {
+            this.received = received;
+        }
+
+        Caller caller() {
+            return call == null ? null : call.caller();
+        }
+
+        RequestInfo request() {
+            return call == null ? received : call.request();
+        }
+    }
+
     private Response serve(String method, byte[] body, HttpHeaders httpHeaders, UriInfo uri, HttpServerRequest http) {
         String requestId = UUID.randomUUID().toString();
         Map<String, List<String>> headers = lowerCased(httpHeaders);
@@ -71,52 +95,80 @@ public class FrontDoorResource {
             headers.put("host", List.of(http.host()));
         }
         String rawQuery = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
-        RequestInfo info = new RequestInfo(requestId, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(),
-                first(headers, "user-agent"), null, http.isSSL(), clock.instant());
-        AwsService service = null;
-        String action = null;
-        Caller caller = null;
-        QueryParams params = null;
+        Attempt attempt = new Attempt(new RequestInfo(requestId,
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), first(headers, "user-agent"),
+                null, http.isSSL(), clock.instant()));
         try {
-            params = QueryParams.parse(rawQuery, isForm(headers) ? new String(body, StandardCharsets.UTF_8) : "");
-            action = params.optional("Action").orElse(null);
-            service = route(headers, params, action);
-            if (action == null) {
-                throw new AwsException("MissingAction", 400, "Missing Action");
-            }
-            if (!service.handles(action)) {
-                throw new AwsException("InvalidAction", 400, "Could not find operation " + action + " for version "
-                        + params.optional("Version").orElse("(none)"));
-            }
-            Authentication.Result auth = authentication.authenticate(service, action,
-                    new io.gatehouse.identity.SignedRequest(method, uri.getRequestUri().getRawPath(), rawQuery, headers, body));
-            caller = auth.caller();
-            info = new RequestInfo(requestId, info.sourceIp(), info.userAgent(), auth.region(), info.secureTransport(),
-                    info.receivedAt());
-            AwsCall call = new AwsCall(action, params, caller, info);
-            AwsService target = service;
-            AwsReply reply = QuarkusTransaction.requiringNew().call(() -> {
-                AwsReply r = target.handle(call);
-                audit.success(target, call, r);
-                return r;
-            });
-            return Response.ok(QueryXml.response(service.namespace(), action, reply.resultXml(), requestId), "text/xml")
-                    .build();
+            prepare(attempt, headers, rawQuery, body);
+            SignedRequest signed = new SignedRequest(method, uri.getRequestUri().getRawPath(), rawQuery, headers, body);
+            AwsReply reply = QuarkusTransaction.requiringNew().call(() -> execute(attempt, signed));
+            return Response.ok(QueryXml.response(attempt.service.namespace(), attempt.action, reply.resultXml(),
+                    requestId), "text/xml").build();
         } catch (AwsException e) {
-            audit.failure(service, action, params, caller, info, e.code(), e.getMessage());
-            return error(service, e, requestId);
+            return refuse(attempt, e);
         } catch (RuntimeException e) {
-            AwsException refused = PersistenceErrors.translate(e).orElse(null);
-            if (refused != null) {
-                audit.failure(service, action, params, caller, info, refused.code(), refused.getMessage());
-                return error(service, refused, requestId);
-            }
-            LOG.errorf(e, "request %s (%s) failed", requestId, action);
-            AwsException fault = new AwsException("InternalFailure", 500, false,
-                    "We encountered an internal error. Please try again. (request " + requestId + ")");
-            audit.failure(service, action, params, caller, info, fault.code(), fault.getMessage());
-            return error(service, fault, requestId);
+            return failed(attempt, e);
+        } finally {
+            writeUse(attempt);
         }
+    }
+
+    /** A failure that is not an AWS refusal: a translated constraint violation, or a fault of ours. */
+    private Response failed(Attempt attempt, RuntimeException e) {
+        AwsException refused = PersistenceErrors.translate(e).orElse(null);
+        if (refused != null) {
+            return refuse(attempt, refused);
+        }
+        String requestId = attempt.received.requestId();
+        LOG.errorf(e, "request %s (%s) failed", requestId, attempt.action);
+        return refuse(attempt, new AwsException("InternalFailure", 500, false,
+                "We encountered an internal error. Please try again. (request " + requestId + ")"));
+    }
+
+    /** The key's last use, after the request's transaction; a failure here never fails the call. */
+    private void writeUse(Attempt attempt) {
+        if (attempt.usedKey == null) {
+            return;
+        }
+        try {
+            authentication.writeUse(attempt.usedKey);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the last use of access key %s: %s", attempt.usedKey.keyId(), e.getMessage());
+        }
+    }
+
+    /** Parses the parameters and finds the service and action; refusals as AWS words them. */
+    private void prepare(Attempt attempt, Map<String, List<String>> headers, String rawQuery, byte[] body) {
+        attempt.params = QueryParams.parse(rawQuery, isForm(headers) ? new String(body, StandardCharsets.UTF_8) : "");
+        attempt.action = attempt.params.optional("Action").orElse(null);
+        attempt.service = route(headers, attempt.params, attempt.action);
+        if (attempt.action == null) {
+            throw new AwsException("MissingAction", 400, "Missing Action");
+        }
+        if (!attempt.service.handles(attempt.action)) {
+            throw new AwsException("InvalidAction", 400, "Could not find operation " + attempt.action
+                    + " for version " + attempt.params.optional("Version").orElse("(none)"));
+        }
+    }
+
+    /** In the request's one transaction: authentication, the call, and its audit record. */
+    private AwsReply execute(Attempt attempt, SignedRequest signed) {
+        Authentication.Result auth = authentication.authenticate(attempt.service, attempt.action, signed);
+        attempt.usedKey = auth.usedKey();
+        RequestInfo received = attempt.received;
+        attempt.call = new AwsCall(attempt.action, attempt.params, auth.caller(), new RequestInfo(received.requestId(),
+                received.sourceIp(), received.userAgent(), auth.region(), received.secureTransport(),
+                received.receivedAt()));
+        AwsReply reply = attempt.service.handle(attempt.call);
+        audit.success(attempt.service, attempt.call, reply);
+        return reply;
+    }
+
+    /** The call's changes rolled back; its refusal is recorded on its own and answered. */
+    private Response refuse(Attempt attempt, AwsException e) {
+        audit.failure(attempt.service, attempt.action, attempt.params, attempt.caller(), attempt.request(), e.code(),
+                e.getMessage());
+        return error(attempt.service, e, attempt.received.requestId());
     }
 
     private AwsService route(Map<String, List<String>> headers, QueryParams params, String action) {

@@ -108,6 +108,20 @@ class FrontDoorProtocolTest {
     }
 
     @Test
+    void callsWithoutAnAuthenticatedCallerAreRecordedToo() throws Exception {
+        String marker = Iam.name("unsigned");
+        String body = "Action=GetUser&Version=2010-05-08&UserName=" + marker;
+        assertError(SignedHttp.postUnsigned(body), 403, "MissingAuthenticationToken");
+        assertError(SignedHttp.send(SignedHttp.signForm(body, AwsCredentialsIdentity.create("AKIAUNKNOWNKEY000000",
+                "x".repeat(40)), Instant.now()), body), 403, "SignatureDoesNotMatch");
+        List<String> records = records("1 = 1 and payload like ?", "%" + marker + "%");
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0)).contains("\"errorCode\":\"MissingAuthenticationToken\"", "\"type\":\"Unknown\"",
+                "\"recipientAccountId\":\"");
+        assertThat(records.get(1)).contains("\"errorCode\":\"SignatureDoesNotMatch\"");
+    }
+
+    @Test
     void everyCallLeavesOneAuditRecordAndSecretsNeverReachIt() throws Exception {
         IamClient admin = Iam.admin();
         String name = Iam.name("audited");

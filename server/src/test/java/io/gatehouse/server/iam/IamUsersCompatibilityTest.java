@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
 
@@ -97,5 +98,27 @@ class IamUsersCompatibilityTest {
                 .isEqualTo("User: " + carol.user().arn() + " is not authorized to perform: iam:ListUsers on resource: "
                         + carol.user().arn().replaceFirst(":user/.*", ":user/")
                         + " because no identity-based policy allows the iam:ListUsers action");
+    }
+
+    @Test
+    void anInactiveOrDeletedKeyStopsAuthenticatingAtOnce() {
+        Iam.Principal dave = Iam.newUser(iam, "dave");
+        String name = dave.user().userName();
+        String keyId = dave.key().accessKeyId();
+        // Authenticated but without permissions: AccessDenied, not a signature error.
+        assertThat(errorCode(() -> dave.client().listUsers())).isEqualTo("AccessDenied");
+        iam.updateAccessKey(r -> r.userName(name).accessKeyId(keyId).status(StatusType.INACTIVE));
+        assertThat(errorCode(() -> dave.client().listUsers())).isEqualTo("SignatureDoesNotMatch");
+        iam.updateAccessKey(r -> r.userName(name).accessKeyId(keyId).status(StatusType.ACTIVE));
+        assertThat(errorCode(() -> dave.client().listUsers())).isEqualTo("AccessDenied");
+        assertThat(iam.getAccessKeyLastUsed(r -> r.accessKeyId(keyId)).accessKeyLastUsed().serviceName()).isEqualTo("iam");
+        iam.deleteAccessKey(r -> r.userName(name).accessKeyId(keyId));
+        assertThat(errorCode(() -> dave.client().listUsers())).isEqualTo("SignatureDoesNotMatch");
+        iam.deleteUser(r -> r.userName(name));
+    }
+
+    private static String errorCode(Runnable call) {
+        IamException e = catchThrowableOfType(IamException.class, call::run);
+        return e == null ? "none" : e.awsErrorDetails().errorCode();
     }
 }

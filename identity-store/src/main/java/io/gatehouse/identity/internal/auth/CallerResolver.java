@@ -3,7 +3,6 @@ package io.gatehouse.identity.internal.auth;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.Session;
-import io.gatehouse.identity.persistence.AccessKeyEntity;
 import io.gatehouse.identity.persistence.RoleEntity;
 import io.gatehouse.identity.persistence.TagEntity;
 import io.gatehouse.identity.persistence.UserEntity;
@@ -34,14 +33,23 @@ public class CallerResolver {
         if (session != null) {
             return fromSession(session);
         }
-        AccessKeyEntity key = secrets.accessKey();
-        UserEntity user = key == null || key.userId == null ? null : UserEntity.findById(key.userId);
+        AccessKeyCache.Entry key = secrets.accessKey();
+        if (key == null) {
+            throw AwsException.invalidClientTokenId();
+        }
+        Caller cached = key.caller;
+        if (cached != null) {
+            return cached;
+        }
+        UserEntity user = key.userId == null ? null : UserEntity.findById(key.userId);
         if (user == null) {
             throw AwsException.invalidClientTokenId();
         }
         PolicySet policies = policySets.identityPolicies(user.accountId, user.id, true, user.boundaryArn);
-        return new Caller(Principal.fromArn(user.arn), "IAMUser", user.id, user.name, accessKeyId, null,
+        Caller caller = new Caller(Principal.fromArn(user.arn), "IAMUser", user.id, user.name, accessKeyId, null,
                 policySets.prepare(policies), tags(user.id), null);
+        key.caller = caller;
+        return caller;
     }
 
     private Caller fromSession(Session session) {

@@ -5,7 +5,6 @@ import io.gatehouse.identity.Session;
 import io.gatehouse.identity.SessionTokens;
 import io.gatehouse.identity.SigningSecrets;
 import io.gatehouse.identity.internal.crypto.SecretBox;
-import io.gatehouse.identity.persistence.AccessKeyEntity;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -18,12 +17,14 @@ public final class StoreSigningSecrets implements SigningSecrets {
     private final SecretBox secretBox;
     private final SessionTokens sessionTokens;
     private final Clock clock;
+    private final AccessKeyCache keys;
     private Session session;
-    private AccessKeyEntity accessKey;
+    private AccessKeyCache.Entry accessKey;
 
-    public StoreSigningSecrets(SecretBox secretBox, SessionTokens sessionTokens, Clock clock) {
+    public StoreSigningSecrets(SecretBox secretBox, SessionTokens sessionTokens, AccessKeyCache keys, Clock clock) {
         this.secretBox = secretBox;
         this.sessionTokens = sessionTokens;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -48,12 +49,12 @@ public final class StoreSigningSecrets implements SigningSecrets {
         if (sessionToken != null) {
             throw AwsException.invalidClientTokenId();
         }
-        AccessKeyEntity key = AccessKeyEntity.findById(accessKeyId);
-        if (key == null || !"Active".equals(key.status)) {
+        AccessKeyCache.Entry key = keys.lookup(accessKeyId);
+        if (key == null || !key.active) {
             return Optional.empty();
         }
         accessKey = key;
-        return Optional.of(secretBox.openFromBase64(key.secretSealed, aad(accessKeyId)));
+        return Optional.of(secretBox.openFromBase64(key.sealedSecret, aad(accessKeyId)));
     }
 
     /** The session behind a verified temporary key, or null. */
@@ -62,7 +63,7 @@ public final class StoreSigningSecrets implements SigningSecrets {
     }
 
     /** The long-term key that verified, or null. */
-    public AccessKeyEntity accessKey() {
+    public AccessKeyCache.Entry accessKey() {
         return accessKey;
     }
 }

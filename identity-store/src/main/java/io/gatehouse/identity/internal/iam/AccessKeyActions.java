@@ -4,6 +4,7 @@ import io.gatehouse.identity.AwsCall;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.Caller;
+import io.gatehouse.identity.internal.auth.PolicySets;
 import io.gatehouse.identity.internal.auth.StoreSigningSecrets;
 import io.gatehouse.identity.internal.crypto.AwsIds;
 import io.gatehouse.identity.internal.crypto.SecretBox;
@@ -106,6 +107,8 @@ public class AccessKeyActions implements IamActionGroup {
                     + "' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]");
         }
         key.status = status;
+        // Cached keys are valid while the account's epoch is unchanged: deactivation applies at once.
+        PolicySets.invalidate(user.accountId);
         return Replies.write(null, null, Replies.user(user));
     }
 
@@ -113,6 +116,7 @@ public class AccessKeyActions implements IamActionGroup {
         UserEntity user = user(call);
         guard.require(call, "iam:DeleteAccessKey", user.arn);
         key(call, user).delete();
+        PolicySets.invalidate(user.accountId);
         return Replies.write(null, null, Replies.user(user));
     }
 
