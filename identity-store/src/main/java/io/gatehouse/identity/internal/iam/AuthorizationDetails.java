@@ -10,7 +10,6 @@ import io.gatehouse.identity.persistence.PolicyVersionEntity;
 import io.gatehouse.identity.persistence.RoleEntity;
 import io.gatehouse.identity.persistence.UserEntity;
 import io.gatehouse.identity.protocol.XmlWriter;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -122,7 +121,7 @@ final class AuthorizationDetails {
     private static void role(XmlWriter xml, RoleEntity role) {
         xml.element("Path", role.path).element("RoleName", role.name).element("RoleId", role.id)
                 .element("Arn", role.arn).element("CreateDate", role.createdAt)
-                .element("AssumeRolePolicyDocument", urlEncode(role.trustPolicy));
+                .element("AssumeRolePolicyDocument", Replies.urlEncoded(role.trustPolicy));
         xml.start("InstanceProfileList").end("InstanceProfileList");
         inline(xml, "RolePolicyList", role.id);
         attached(xml, role.id);
@@ -144,7 +143,7 @@ final class AuthorizationDetails {
         xml.start("PolicyVersionList");
         for (PolicyVersionEntity v : PolicyVersionEntity.<PolicyVersionEntity>list(
                 "policyId = ?1 order by createdAt desc", policy.id)) {
-            xml.start("member").element("Document", urlEncode(v.document)).element("VersionId", v.versionId)
+            xml.start("member").element("Document", Replies.urlEncoded(v.document)).element("VersionId", v.versionId)
                     .element("IsDefaultVersion", v.versionId.equals(policy.defaultVersion))
                     .element("CreateDate", v.createdAt).end("member");
         }
@@ -155,7 +154,7 @@ final class AuthorizationDetails {
         xml.start(name);
         for (InlinePolicyEntity p : InlinePolicyEntity.<InlinePolicyEntity>list(
                 "principalId = ?1 order by nameLower", holderId)) {
-            xml.start("member").element("PolicyName", p.name).element("PolicyDocument", urlEncode(p.document))
+            xml.start("member").element("PolicyName", p.name).element("PolicyDocument", Replies.urlEncoded(p.document))
                     .end("member");
         }
         xml.end(name);
@@ -183,8 +182,4 @@ final class AuthorizationDetails {
         return counts;
     }
 
-    /** URL-encoding as AWS applies it to policy documents (spaces as %20). */
-    static String urlEncode(String document) {
-        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -87,7 +87,7 @@ public class InlinePolicyActions implements IamActionGroup {
         PolicyHolder holder = PolicyHolder.authorized(guard, call, kind, "iam:Get" + kind.title + "Policy", Map.of());
         InlinePolicyEntity inline = find(holder, name);
         XmlWriter xml = new XmlWriter().element(kind.parameter(), holder.name()).element("PolicyName", inline.name)
-                .element("PolicyDocument", ManagedPolicies.encode(inline.document));
+                .element("PolicyDocument", Replies.urlEncoded(inline.document));
         return AwsReply.read(xml.toString());
     }
 

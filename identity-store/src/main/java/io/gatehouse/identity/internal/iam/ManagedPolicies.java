@@ -11,8 +11,6 @@ import io.gatehouse.identity.protocol.XmlWriter;
 import io.gatehouse.policy.MalformedPolicyException;
 import io.gatehouse.policy.PolicyEngine;
 import io.gatehouse.policy.PolicyKind;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +103,6 @@ final class ManagedPolicies {
         return size;
     }
 
-    /** URL-encodes a document as AWS does in Get*Policy answers (spaces as %20). */
-    static String encode(String document) {
-        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     static String path(String value, String member) {
         Constraints.length(value, member, 1, 512);

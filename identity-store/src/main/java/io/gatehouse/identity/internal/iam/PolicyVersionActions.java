@@ -51,7 +51,7 @@ public class PolicyVersionActions implements IamActionGroup {
 
     private static void write(XmlWriter xml, PolicyEntity policy, PolicyVersionEntity version, boolean document) {
         if (document) {
-            xml.element("Document", ManagedPolicies.encode(version.document));
+            xml.element("Document", Replies.urlEncoded(version.document));
         }
         xml.element("VersionId", version.versionId).element("IsDefaultVersion",
                 version.versionId.equals(policy.defaultVersion)).element("CreateDate", version.createdAt);

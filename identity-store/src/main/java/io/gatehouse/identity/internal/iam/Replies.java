@@ -18,6 +18,11 @@ final class Replies {
         return new AwsReply.Resource("AWS::IAM::User", user.arn, user.accountId);
     }
 
+    /** A policy document as AWS returns it in Query responses: URL-encoded, spaces as %20. */
+    static String urlEncoded(String document) {
+        return java.net.URLEncoder.encode(document, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** A LIKE pattern for a path prefix, with LIKE's own wildcards escaped. */
     static String like(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -9,8 +9,6 @@ import io.gatehouse.identity.protocol.XmlWriter;
 import io.gatehouse.policy.MalformedPolicyException;
 import io.gatehouse.policy.PolicyEngine;
 import io.gatehouse.policy.PolicyKind;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -89,16 +87,12 @@ final class Roles {
         return value;
     }
 
-    /** URL-encoded as AWS returns policy documents (spaces as %20, not +). */
-    static String encode(String document) {
-        return URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /** The fields ListRoles returns: no tags, boundary or last use, as AWS does. */
     static void basic(XmlWriter xml, RoleEntity role) {
         xml.element("Path", role.path).element("RoleName", role.name).element("RoleId", role.id)
                 .element("Arn", role.arn).element("CreateDate", role.createdAt)
-                .element("AssumeRolePolicyDocument", encode(role.trustPolicy))
+                .element("AssumeRolePolicyDocument", Replies.urlEncoded(role.trustPolicy))
                 .element("Description", role.description).element("MaxSessionDuration", role.maxSessionDuration);
     }
 
