@@ -4,8 +4,9 @@
  * validating one needs no database read.
  *
  * <p>This package is the public face of the module: interfaces, records and exceptions only;
- * implementations will live in {@code .internal}, {@code .persistence} and {@code .api}.
- * Tables are prefixed {@code sts_}. Uses the identity store and audit. Placeholder: nothing is
- * implemented yet.
+ * implementations live in {@code .internal}, {@code .persistence} and {@code .api}.
+ * Tables are prefixed {@code sts_}. Uses the identity store and audit. The STS API (GetCallerIdentity,
+ * AssumeRole, GetSessionToken) is served through the identity store's front door by
+ * {@code internal.StsService}.
  */
 package io.gatehouse.sts;

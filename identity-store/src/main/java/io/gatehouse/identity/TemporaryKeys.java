@@ -1,0 +1,15 @@
+package io.gatehouse.identity;
+
+/** Draws the key pair of a temporary credential, in AWS's formats, from a secure random source. */
+public interface TemporaryKeys {
+    /** A new key pair: an {@code ASIA...} access key id and a 40-character secret. */
+    KeyPair draw();
+
+    /** A temporary access key id and its secret. */
+    record KeyPair(String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "KeyPair[accessKeyId=" + accessKeyId + ", secretAccessKey=****]";
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.gatehouse.sts.internal;
+
+import io.gatehouse.identity.AwsCall;
+import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.AwsReply;
+import io.gatehouse.identity.AwsService;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * The STS API (Query protocol, version 2011-06-15) behind the front door: GetCallerIdentity,
+ * AssumeRole and GetSessionToken. Every action needs a signed call.
+ */
+@ApplicationScoped
+public class StsService implements AwsService {
+    public static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    @Inject
+    AssumeRoleAction assumeRole;
+    @Inject
+    SessionTokenAction sessionToken;
+
+    private Map<String, StsAction> actions;
+
+    @PostConstruct
+    void collect() {
+        actions = Map.of("GetCallerIdentity", CallerIdentityAction::handle, "AssumeRole", assumeRole::handle,
+                "GetSessionToken", sessionToken::handle);
+    }
+
+    @Override
+    public String signingName() {
+        return "sts";
+    }
+
+    @Override
+    public String namespace() {
+        return NAMESPACE;
+    }
+
+    @Override
+    public String eventSource() {
+        return "sts.amazonaws.com";
+    }
+
+    @Override
+    public boolean handles(String action) {
+        return actions.containsKey(action);
+    }
+
+    @Override
+    public AwsReply handle(AwsCall call) {
+        if (call.caller() == null) {
+            throw AwsException.missingAuthenticationToken();
+        }
+        return actions.get(call.action()).handle(call);
+    }
+}
