@@ -39,4 +39,15 @@ fi
 grep -q "with an explicit deny" err.txt
 echo "explicit deny wins: denied"
 as_dev iam get-user --query User.UserName | grep -qx "dev-$suffix"
+
+# STS with the same CLI: the role trusts dev; dev assumes it and is the role session.
+aws iam update-assume-role-policy --role-name "app-$suffix" --policy-document \
+  "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"$(aws iam get-user --user-name "dev-$suffix" --query User.Arn)\"},\"Action\":\"sts:AssumeRole\"}]}"
+as_dev sts get-caller-identity --query Arn | grep -q ":user/dev-$suffix$"
+read -r tmp_id tmp_secret tmp_token < <(as_dev sts assume-role --role-arn "$(aws iam get-role --role-name "app-$suffix" --query Role.Arn)" \
+  --role-session-name cli-session --duration-seconds 900 \
+  --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]')
+AWS_ACCESS_KEY_ID=$tmp_id AWS_SECRET_ACCESS_KEY=$tmp_secret AWS_SESSION_TOKEN=$tmp_token \
+  aws sts get-caller-identity --query Arn | grep -q ":assumed-role/app-$suffix/cli-session$"
+echo "dev assumed the role: allowed"
 echo "SCENARIO OK"

@@ -38,7 +38,7 @@ class AwsCliScenarioIT {
             assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output + "\nserver:\n" + String.join("\n", gatehouse.output())).isZero();
             assertThat(output).contains("dev may list users: allowed", "dev may not create users: denied",
-                    "explicit deny wins: denied", "SCENARIO OK");
+                    "explicit deny wins: denied", "dev assumed the role: allowed", "SCENARIO OK");
             // Credentials given as options are neither printed nor written to the data directory.
             assertThat(String.join("\n", gatehouse.output())).doesNotContain(SECRET);
             assertThat(dataDir.resolve("bootstrap-admin.json")).doesNotExist();
