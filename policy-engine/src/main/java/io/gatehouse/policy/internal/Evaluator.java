@@ -52,7 +52,7 @@ final class Evaluator {
         boolean resourceGrants = !e.resourceDirect.isEmpty() || !e.resourceViaRole.isEmpty()
                 || !e.resourceViaAccount.isEmpty();
         if (!identityGrants) {
-            return implicit(identityFailure(e, boundaryOk, sessionOk, policies));
+            return implicit(identityFailure(e, boundaryOk, sessionOk));
         }
         if (!resourceGrants) {
             return implicit("no resource-based policy in account " + request.resourceAccount()
@@ -87,7 +87,7 @@ final class Evaluator {
             matched.addAll(e.identityAllows.list());
             return new Decision(Outcome.ALLOWED, matched, "allowed by an identity-based policy");
         }
-        return implicit(identityFailure(e, boundaryOk, sessionOk, policies));
+        return implicit(identityFailure(e, boundaryOk, sessionOk));
     }
 
     /** The allows of the gates that passed: guardrails, boundary, session policies. */
@@ -102,7 +102,7 @@ final class Evaluator {
         return matched;
     }
 
-    private static String identityFailure(Evaluation e, boolean boundaryOk, boolean sessionOk, PolicySet policies) {
+    private static String identityFailure(Evaluation e, boolean boundaryOk, boolean sessionOk) {
         boolean anyGrant = !e.identityAllows.isEmpty() || !e.resourceViaRole.isEmpty();
         if (!anyGrant) {
             return "no identity-based policy allows the action";

@@ -54,8 +54,8 @@ public final class JsonLineSimulator implements PolicySimulator {
             if (root == null || !root.isObject()) {
                 throw new BadCase("a case must be a JSON object with \"policies\" and \"request\"");
             }
-            PolicySet policies = policies(object(root, "policies", true));
-            Request request = request(object(root, "request", true));
+            PolicySet policies = policies(object(root, "policies"));
+            Request request = request(object(root, "request"));
             write(engine.evaluate(policies, request), out);
         } catch (JsonProcessingException e) {
             error(out, "InvalidInput", "case is not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
@@ -196,7 +196,7 @@ public final class JsonLineSimulator implements PolicySimulator {
         return node != null && !node.isNull();
     }
 
-    private static JsonNode object(JsonNode parent, String field, boolean required) {
+    private static JsonNode object(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
         if (!present(node) || !node.isObject()) {
             throw new BadCase("\"" + field + "\" must be a JSON object");

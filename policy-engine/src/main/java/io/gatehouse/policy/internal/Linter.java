@@ -27,8 +27,7 @@ final class Linter {
             "aws:sourceaccount", "aws:sourcearn", "aws:sourceidentity", "aws:sourceip", "aws:sourceorgid",
             "aws:sourceorgpaths", "aws:sourcevpc", "aws:sourcevpce", "aws:sourcevpcarn", "aws:tagkeys",
             "aws:tokenissuetime", "aws:useragent", "aws:userid", "aws:username", "aws:viaawsservice",
-            "aws:vpcsourceip", "aws:ec2instancesourcevpc", "aws:ec2instancesourceprivateipv4", "aws:assumedroot",
-            "aws:isMcpServiceAction".toLowerCase(Locale.ROOT));
+            "aws:vpcsourceip", "aws:ec2instancesourcevpc", "aws:ec2instancesourceprivateipv4", "aws:assumedroot");
     private static final List<String> TAG_KEY_PREFIXES = List.of("aws:principaltag/", "aws:requesttag/",
             "aws:resourcetag/");
 
