@@ -7,7 +7,7 @@ set -euo pipefail
 endpoint=$1
 cli=${AWS_CLI:-aws}
 export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
-aws() { "$cli" --endpoint-url "$endpoint" --output text "$@"; }
+aws() { command "$cli" --endpoint-url "$endpoint" --output text "$@"; }
 suffix=$RANDOM$RANDOM
 
 aws iam create-user --user-name "dev-$suffix" --tags Key=team,Value=payments >/dev/null
@@ -50,4 +50,16 @@ read -r tmp_id tmp_secret tmp_token < <(as_dev sts assume-role --role-arn "$(aws
 AWS_ACCESS_KEY_ID=$tmp_id AWS_SECRET_ACCESS_KEY=$tmp_secret AWS_SESSION_TOKEN=$tmp_token \
   aws sts get-caller-identity --query Arn | grep -q ":assumed-role/app-$suffix/cli-session$"
 echo "dev assumed the role: allowed"
+
+# CloudTrail: the calls above are in the account's event history, through the CLI's own JSON 1.1 client.
+aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=CreateUser \
+  --query "Events[?contains(CloudTrailEvent, '\"dev-$suffix\"')].[EventName,Username,ReadOnly]" \
+  | grep -qx "CreateUser	admin	false"
+aws cloudtrail lookup-events --lookup-attributes "AttributeKey=Username,AttributeValue=dev-$suffix" \
+  --max-results 5 --query "Events[].EventName" | grep -q "GetCallerIdentity"
+if as_dev cloudtrail lookup-events 2>err.txt >/dev/null; then
+  echo "dev looked up events without cloudtrail:LookupEvents" >&2; exit 1
+fi
+grep -q "AccessDeniedException" err.txt
+echo "lookup-events found CreateUser; dev may not look up events: denied"
 echo "SCENARIO OK"

@@ -22,4 +22,16 @@ public interface AuditLog {
      * @throws NullPointerException when {@code event} is null
      */
     void record(AuditEvent event);
+
+    /**
+     * Stores an event that has no change of its own to commit with (a read-only call, a refused or
+     * failed one) in a transaction shared with concurrent callers, and returns once it is
+     * committed. Never call it for an event that describes a change: use {@link #record} in the
+     * change's transaction.
+     *
+     * @throws AuditException when the event could not be stored; the call must then not be answered
+     *     as if it had been recorded
+     * @throws NullPointerException when {@code event} is null
+     */
+    void recordNow(AuditEvent event);
 }

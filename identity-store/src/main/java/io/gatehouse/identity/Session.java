@@ -28,11 +28,13 @@ import java.util.Set;
  * @param sessionPolicyArns managed policy ARNs passed as session policies
  * @param tags session tags
  * @param transitiveTagKeys tag keys that pass on through role chaining
+ * @param sourceId the unique id of the role ({@code AROA...}) or IAM user ({@code AIDA...}) that the
+ *     session comes from, or null when the issuer did not record it (CloudTrail's sessionIssuer)
  */
 public record Session(String accessKeyId, String secretAccessKey, String type, String accountId, String principalArn,
         String principalId, String sourceArn, String sessionName, Instant issuedAt, Instant expiresAt,
         Instant mfaAuthenticatedAt, String sourceIdentity, List<String> sessionPolicies, List<String> sessionPolicyArns,
-        Map<String, String> tags, Set<String> transitiveTagKeys) {
+        Map<String, String> tags, Set<String> transitiveTagKeys, String sourceId) {
 
     public Session {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -46,6 +48,16 @@ public record Session(String accessKeyId, String secretAccessKey, String type, S
         sessionPolicyArns = sessionPolicyArns == null ? List.of() : List.copyOf(sessionPolicyArns);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         transitiveTagKeys = transitiveTagKeys == null ? Set.of() : Set.copyOf(transitiveTagKeys);
+    }
+
+    /** A session whose issuer's unique id is not recorded (sourceId null). */
+    public Session(String accessKeyId, String secretAccessKey, String type, String accountId, String principalArn,
+            String principalId, String sourceArn, String sessionName, Instant issuedAt, Instant expiresAt,
+            Instant mfaAuthenticatedAt, String sourceIdentity, List<String> sessionPolicies,
+            List<String> sessionPolicyArns, Map<String, String> tags, Set<String> transitiveTagKeys) {
+        this(accessKeyId, secretAccessKey, type, accountId, principalArn, principalId, sourceArn, sessionName, issuedAt,
+                expiresAt, mfaAuthenticatedAt, sourceIdentity, sessionPolicies, sessionPolicyArns, tags,
+                transitiveTagKeys, null);
     }
 
     /** Whether MFA was presented for this session. */

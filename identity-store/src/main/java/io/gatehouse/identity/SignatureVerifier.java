@@ -11,4 +11,12 @@ import java.time.Instant;
  */
 public interface SignatureVerifier {
     SignatureCheck verify(SignedRequest request, SigningSecrets secrets, Instant now);
+
+    /**
+     * As {@link #verify}, for a request forwarded by a resource server without its body: the
+     * canonical request uses {@code payloadHash} (the hex SHA-256 of the original body, or {@code
+     * UNSIGNED-PAYLOAD}) instead of hashing {@code request.body()}. A signed
+     * {@code x-amz-content-sha256} header must equal it. Same checks and refusals as {@link #verify}.
+     */
+    SignatureCheck verifyForwarded(SignedRequest request, String payloadHash, SigningSecrets secrets, Instant now);
 }

@@ -5,6 +5,9 @@
  *
  * <p>This package is the public face of the module: interfaces, records and exceptions only;
  * implementations will live in {@code .internal}, {@code .persistence} and {@code .api}.
+ * The front door at {@code /} serves AWS APIs to other modules' services through two contracts:
+ * {@link io.gatehouse.identity.AwsService} (Query protocol) and
+ * {@link io.gatehouse.identity.JsonService} (JSON 1.1, {@code X-Amz-Target}).
  * Tables are prefixed {@code iam_}. Uses the policy engine and audit. Placeholder: nothing is
  * implemented yet.
  */

@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.cli.AuditCommand;
 import io.gatehouse.server.cli.PolicyCommand;
 import io.gatehouse.server.cli.StartArguments;
 import io.gatehouse.server.cli.Usage;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * Entry point of the packaged application ({@code quarkus-run.jar}, run by {@code ./gatehouse}).
  * Reads the command before anything boots: only {@code start} boots Quarkus and opens the HTTP
- * port; help and {@code policy} run and exit without it.
+ * port; help, {@code policy} and {@code audit} run and exit without it.
  */
 @QuarkusMain
 public final class GatehouseMain {
@@ -50,6 +51,9 @@ public final class GatehouseMain {
                 // Offline policy tools: never boot Quarkus nor open the port.
                 case "policy" -> {
                     return PolicyCommand.run(rest, System.in, out, err);
+                }
+                case "audit" -> {
+                    return AuditCommand.run(rest, System.in, out, err);
                 }
                 default -> throw new UsageException("unknown command '" + command + "'");
             }

@@ -18,7 +18,9 @@ import java.util.Objects;
 /**
  * {@link AuditLog} on the transactional outbox: each event is redacted ({@link Redactor}), written
  * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox} in the caller's
- * transaction ({@code TxType.MANDATORY}). The Kafka relay publishes committed rows later.
+ * transaction ({@code TxType.MANDATORY}), or, for events without a change of their own, by the
+ * {@link GroupCommitWriter} in a transaction shared with concurrent calls. The Kafka relay publishes
+ * committed rows later.
  *
  * <p>No transaction: {@link AuditException}, nothing written. The insert fails: the caller's
  * transaction is marked for rollback, so the change cannot commit without its event, and
@@ -29,11 +31,25 @@ public class OutboxAuditLog implements AuditLog {
 
     private final OutboxEventRepository outbox;
     private final TransactionManager transactions;
+    private final GroupCommitWriter groupCommit;
+
+    /** The event's resources, for LookupEvents' resource filters (written right after the row). */
+    @Inject
+    EventResources eventResources;
 
     @Inject
-    public OutboxAuditLog(OutboxEventRepository outbox, TransactionManager transactions) {
+    public OutboxAuditLog(OutboxEventRepository outbox, TransactionManager transactions,
+            GroupCommitWriter groupCommit) {
         this.outbox = outbox;
         this.transactions = transactions;
+        this.groupCommit = groupCommit;
+    }
+
+    @Override
+    public void recordNow(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        AuditEvent redacted = Redactor.redact(event);
+        groupCommit.write(toRow(redacted, CloudTrailJson.write(redacted)), redacted.resources());
     }
 
     @Override
@@ -43,6 +59,7 @@ public class OutboxAuditLog implements AuditLog {
         OutboxEventEntity row = toRow(redacted, CloudTrailJson.write(redacted));
         try {
             outbox.insert(row);
+            eventResources.record(row, redacted.resources());
         } catch (TransactionalException e) {
             // TxType.MANDATORY refused: there is no caller's transaction to join.
             throw new AuditException("audit event " + event.eventName() + " recorded outside a transaction;"

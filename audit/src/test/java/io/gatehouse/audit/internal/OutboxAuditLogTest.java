@@ -137,6 +137,73 @@ class OutboxAuditLogTest {
     }
 
     /** The event's row as plain JDBC sees it (times as MariaDB prints them), or null. */
+    @Test
+    void eventsRecordedNowByConcurrentCallersAreAllCommittedBeforeTheCallsReturn() throws Exception {
+        List<AuditEvent> events = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> Events.createUser().eventID(UUID.randomUUID().toString()).readOnly(true).build())
+                .toList();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            List<java.util.concurrent.Future<Map<String, Object>>> seen = new java.util.ArrayList<>();
+            for (AuditEvent event : events) {
+                // Each caller reads its row right after recordNow returns: it must already be committed.
+                seen.add(callers.submit(() -> {
+                    auditLog.recordNow(event);
+                    return row(event.eventID());
+                }));
+            }
+            for (int i = 0; i < events.size(); i++) {
+                Map<String, Object> row = seen.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(row).as("row of event %d", i).isNotNull().containsEntry("read_only", true)
+                        .containsEntry("event_time", "2026-11-23 08:00:00.000000");
+                assertThat(CloudTrailJson.parse((String) row.get("payload"))).isEqualTo(events.get(i));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEventRecordedNowKeepsItsResourcesForLookups() throws Exception {
+        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).readOnly(true)
+                .resources(List.of(new AuditEvent.Resource("AWS::IAM::User", "arn:aws:iam::123456789012:user/dev/alice",
+                        "123456789012"), new AuditEvent.Resource("AWS::IAM::Group", "readers", "123456789012")))
+                .build();
+        auditLog.recordNow(event);
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT r.resource_type, r.resource_name,"
+                     + " r.resource_arn, r.account_id FROM aud_outbox_resource r JOIN aud_outbox o ON o.id = r.outbox_id"
+                     + " WHERE o.event_id = ? ORDER BY r.resource_type DESC")) {
+            select.setString(1, event.eventID());
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("AWS::IAM::User");
+                assertThat(rows.getString(2)).isEqualTo("alice");
+                assertThat(rows.getString(3)).isEqualTo("arn:aws:iam::123456789012:user/dev/alice");
+                assertThat(rows.getString(4)).isEqualTo("123456789012");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("readers");
+                assertThat(rows.getString(3)).isNull();
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void anEventThatCannotBeStoredNowFailsItsCaller() throws Exception {
+        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+        auditLog.recordNow(event);
+
+        // The same eventID again violates the outbox's unique key: the caller learns it was not stored.
+        assertThatThrownBy(() -> auditLog.recordNow(event)).isInstanceOf(AuditException.class)
+                .hasMessageContaining(event.eventID());
+        // The writer goes on serving later callers.
+        AuditEvent later = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+        auditLog.recordNow(later);
+        assertThat(row(later.eventID())).isNotNull();
+    }
+
     private Map<String, Object> row(String eventId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT id, account_id,"

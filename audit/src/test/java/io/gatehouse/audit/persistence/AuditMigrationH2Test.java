@@ -40,7 +40,7 @@ class AuditMigrationH2Test {
                 .load()
                 .migrate();
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(1);
+        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(3); // outbox, relay and chain, resources
     }
 
     @AfterEach

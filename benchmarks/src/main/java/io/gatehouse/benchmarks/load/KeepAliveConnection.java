@@ -22,8 +22,16 @@ final class KeepAliveConnection implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
-    /** Sends head + body and returns the response's status code. */
+    private final java.io.ByteArrayOutputStream lastBody = new java.io.ByteArrayOutputStream(4096);
+
+    /** The body of the last response, as text (for the harness's set-up calls). */
+    String lastBody() {
+        return lastBody.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Sends head + body and returns the response's status code; the response body is kept. */
     int exchange(String head, String body) throws IOException {
+        lastBody.reset();
         out.write((head + body).getBytes(StandardCharsets.UTF_8));
         out.flush();
         String status = line();
@@ -51,15 +59,14 @@ final class KeepAliveConnection implements AutoCloseable {
     }
 
     private void skip(int n) throws IOException {
+        byte[] buffer = new byte[Math.min(Math.max(n, 1), 8192)];
         for (int left = n; left > 0;) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed");
-                }
-                skipped = 1;
+            int read = in.read(buffer, 0, Math.min(left, buffer.length));
+            if (read < 0) {
+                throw new IOException("connection closed");
             }
-            left -= (int) skipped;
+            lastBody.write(buffer, 0, read);
+            left -= read;
         }
     }
 

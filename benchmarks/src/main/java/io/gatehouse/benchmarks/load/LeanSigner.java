@@ -22,15 +22,24 @@ final class LeanSigner {
     private final String keyId;
     private final String secret;
     private final String host;
+    private final String service;
+    private final String sessionToken;
     private final MessageDigest sha256;
     private final Mac mac;
     private String keyDate;
     private byte[] signingKey;
 
     LeanSigner(String keyId, String secret, String host) {
+        this(keyId, secret, null, host, "iam");
+    }
+
+    /** A signer for {@code service} (the credential scope's service), with a session token or null. */
+    LeanSigner(String keyId, String secret, String sessionToken, String host, String service) {
         this.keyId = keyId;
         this.secret = secret;
+        this.sessionToken = sessionToken;
         this.host = host;
+        this.service = service;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
             this.mac = Mac.getInstance("HmacSHA256");
@@ -44,15 +53,18 @@ final class LeanSigner {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
         String contentType = "application/x-www-form-urlencoded; charset=utf-8";
+        String tokenHeader = sessionToken == null ? "" : "x-amz-security-token:" + sessionToken + "\n";
+        String signed = sessionToken == null ? "content-type;host;x-amz-date" : "content-type;host;x-amz-date;x-amz-security-token";
         String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\nx-amz-date:" + amzDate
-                + "\n\ncontent-type;host;x-amz-date\n" + hex(sha256.digest(body.getBytes(StandardCharsets.UTF_8)));
-        String scope = date + "/us-east-1/iam/aws4_request";
+                + "\n" + tokenHeader + "\n" + signed + "\n" + hex(sha256.digest(body.getBytes(StandardCharsets.UTF_8)));
+        String scope = date + "/us-east-1/" + service + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         String signature = hex(hmac(key(date), toSign));
         return "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\nX-Amz-Date: " + amzDate
+                + (sessionToken == null ? "" : "\r\nX-Amz-Security-Token: " + sessionToken)
                 + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=" + keyId + "/" + scope
-                + ", SignedHeaders=content-type;host;x-amz-date, Signature=" + signature
+                + ", SignedHeaders=" + signed + ", Signature=" + signature
                 + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n";
     }
 
@@ -60,7 +72,7 @@ final class LeanSigner {
         if (!date.equals(keyDate)) {
             byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
             k = hmac(k, "us-east-1");
-            k = hmac(k, "iam");
+            k = hmac(k, service);
             signingKey = hmac(k, "aws4_request");
             keyDate = date;
         }

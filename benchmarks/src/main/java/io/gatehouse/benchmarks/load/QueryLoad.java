@@ -20,7 +20,10 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  *     ENDPOINT KEY_ID SECRET SCENARIO CLIENTS SECONDS</pre>
  *
  * Scenarios: {@code get-user} (GetUser of the caller), {@code create-delete-user} (CreateUser then
- * DeleteUser of a fresh name; one pair counts as one operation).
+ * DeleteUser of a fresh name; one pair counts as one operation), {@code get-caller-identity} (STS,
+ * long-term key), {@code get-caller-identity-session} (STS, signed with role-session credentials
+ * from one AssumeRole at set-up), {@code assume-role} (STS AssumeRole of a role created at set-up,
+ * 900-second sessions, a fresh session name per call).
  */
 public final class QueryLoad {
     private QueryLoad() {}
@@ -31,13 +34,13 @@ public final class QueryLoad {
             System.exit(2);
         }
         URI endpoint = URI.create(args[0]);
-        AwsCredentialsIdentity credentials = AwsCredentialsIdentity.create(args[1], args[2]);
         String scenario = args[3];
+        Target target = Target.setUp(endpoint, AwsCredentialsIdentity.create(args[1], args[2]), scenario);
         int clients = Integer.parseInt(args[4]);
         int seconds = Math.min(Integer.parseInt(args[5]), 600);
         // Warm-up: the JIT compiles the request path; the figures are of the warmed-up server.
-        run(endpoint, credentials, scenario, clients, Duration.ofSeconds(15), false);
-        Result result = run(endpoint, credentials, scenario, clients, Duration.ofSeconds(seconds), true);
+        run(endpoint, target, scenario, clients, Duration.ofSeconds(15), false);
+        Result result = run(endpoint, target, scenario, clients, Duration.ofSeconds(seconds), true);
         System.out.println(result);
     }
 
@@ -60,7 +63,7 @@ public final class QueryLoad {
         }
     }
 
-    static Result run(URI endpoint, AwsCredentialsIdentity credentials, String scenario, int clients, Duration length,
+    static Result run(URI endpoint, Target target, String scenario, int clients, Duration length,
             boolean measure) throws InterruptedException {
         AtomicLong operations = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -72,11 +75,11 @@ public final class QueryLoad {
             long[] mine = new long[200_000];
             latencies.add(mine);
             int client = c;
-            IntFunction<List<String>> operation = n -> bodies(scenario, client, n);
+            IntFunction<List<String>> operation = n -> bodies(scenario, target, client, n);
             Thread thread = new Thread(() -> {
                 int n = 0;
                 String host = endpoint.getHost() + ":" + endpoint.getPort();
-                LeanSigner signer = new LeanSigner(credentials.accessKeyId(), credentials.secretAccessKey(), host);
+                LeanSigner signer = target.signer(host);
                 KeepAliveConnection connection = null;
                 while (System.nanoTime() < end && n < mine.length) {
                     long t0 = System.nanoTime();
@@ -119,8 +122,14 @@ public final class QueryLoad {
         return new Result(scenario, clients, total, errors.get(), seconds, all);
     }
 
-    private static List<String> bodies(String scenario, int client, int n) {
+    private static List<String> bodies(String scenario, Target target, int client, int n) {
         switch (scenario) {
+            case "get-caller-identity", "get-caller-identity-session":
+                return List.of("Action=GetCallerIdentity&Version=2011-06-15");
+            case "assume-role":
+                return List.of("Action=AssumeRole&Version=2011-06-15&DurationSeconds=900&RoleArn="
+                        + java.net.URLEncoder.encode(target.roleArn(), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&RoleSessionName=load-" + client + "-" + n);
             case "get-user":
                 return List.of("Action=GetUser&Version=2010-05-08");
             case "create-delete-user":
@@ -129,6 +138,65 @@ public final class QueryLoad {
                         "Action=DeleteUser&Version=2010-05-08&UserName=" + name);
             default:
                 throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+    }
+
+    /**
+     * What a scenario signs with: the given key for IAM or STS, or role-session credentials; and the
+     * role that the STS scenarios assume, created (with a trust policy naming the caller's account)
+     * before the run.
+     */
+    record Target(String service, String keyId, String secret, String sessionToken, String roleArn) {
+        LeanSigner signer(String host) {
+            return new LeanSigner(keyId, secret, sessionToken, host, service);
+        }
+
+        static Target setUp(URI endpoint, AwsCredentialsIdentity key, String scenario) throws java.io.IOException {
+            if (scenario.equals("get-user") || scenario.equals("create-delete-user")) {
+                return new Target("iam", key.accessKeyId(), key.secretAccessKey(), null, null);
+            }
+            String host = endpoint.getHost() + ":" + endpoint.getPort();
+            try (KeepAliveConnection connection = new KeepAliveConnection(endpoint.getHost(), endpoint.getPort())) {
+                LeanSigner sts = new LeanSigner(key.accessKeyId(), key.secretAccessKey(), null, host, "sts");
+                String account = call(connection, sts, "Action=GetCallerIdentity&Version=2011-06-15", "Account");
+                String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                        + "{\"AWS\":\"arn:aws:iam::" + account + ":root\"},\"Action\":\"sts:AssumeRole\"}]}";
+                String name = "load-role-" + System.currentTimeMillis();
+                LeanSigner iam = new LeanSigner(key.accessKeyId(), key.secretAccessKey(), null, host, "iam");
+                String roleArn = call(connection, iam, "Action=CreateRole&Version=2010-05-08&RoleName=" + name
+                        + "&AssumeRolePolicyDocument=" + encode(trust), "Arn");
+                if (!scenario.equals("get-caller-identity-session")) {
+                    return new Target("sts", key.accessKeyId(), key.secretAccessKey(), null, roleArn);
+                }
+                String body = "Action=AssumeRole&Version=2011-06-15&DurationSeconds=3600&RoleSessionName=load&RoleArn="
+                        + encode(roleArn);
+                call(connection, sts, body, "AccessKeyId");
+                String xml = connection.lastBody();
+                return new Target("sts", element(xml, "AccessKeyId"), element(xml, "SecretAccessKey"),
+                        element(xml, "SessionToken"), roleArn);
+            }
+        }
+
+        private static String call(KeepAliveConnection connection, LeanSigner signer, String body, String element)
+                throws java.io.IOException {
+            int status = connection.exchange(signer.head(body, java.time.Instant.now()), body);
+            if (status != 200) {
+                throw new IllegalStateException("set-up call refused (" + status + "): " + connection.lastBody());
+            }
+            return element(connection.lastBody(), element);
+        }
+
+        private static String element(String xml, String name) {
+            int start = xml.indexOf("<" + name + ">");
+            int end = xml.indexOf("</" + name + ">", start);
+            if (start < 0 || end < 0) {
+                throw new IllegalStateException("no <" + name + "> in " + xml);
+            }
+            return xml.substring(start + name.length() + 2, end);
+        }
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

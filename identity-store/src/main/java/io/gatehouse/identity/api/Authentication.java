@@ -1,6 +1,6 @@
 package io.gatehouse.identity.api;
 
-import io.gatehouse.identity.AwsService;
+import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.SessionTokens;
 import io.gatehouse.identity.SignatureCheck;
@@ -39,14 +39,27 @@ public class Authentication {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gatehouse.region", defaultValue = "us-east-1")
     String defaultRegion;
 
-    /** Authenticates inside the caller's transaction (the call's own, so one per request). */
-    public Result authenticate(AwsService service, String action, SignedRequest request) {
+    /**
+     * Authenticates inside the caller's transaction (the call's own, so one per request).
+     *
+     * @param unsignedAllowed whether the operation may be called without a signature
+     * @param requiredSigningName the service the signature must be scoped to, or null when the
+     *     request was routed by its scope already
+     */
+    public Result authenticate(boolean unsignedAllowed, String requiredSigningName, SignedRequest request) {
         boolean signed = request.headers().containsKey("authorization") || request.rawQuery().contains("X-Amz-Signature=");
-        if (!signed && service.allowsUnsigned(action)) {
-            return new Result(null, defaultRegion, null);
+        if (!signed) {
+            if (unsignedAllowed) {
+                return new Result(null, defaultRegion, null);
+            }
+            throw AwsException.missingAuthenticationToken();
         }
         StoreSigningSecrets secrets = new StoreSigningSecrets(secretBox, sessionTokens, keys, clock);
         SignatureCheck check = verifier.verify(request, secrets, clock.instant());
+        if (requiredSigningName != null && !requiredSigningName.equals(check.service())) {
+            throw new AwsException("SignatureDoesNotMatch", 403,
+                    "Credential should be scoped to correct service: '" + requiredSigningName + "'.");
+        }
         Caller caller = resolver.resolve(secrets, check.accessKeyId());
         AccessKeyCache.Entry used = secrets.accessKey();
         boolean write = used != null && keys.noteUse(used, check.service(), check.region(), clock.instant());

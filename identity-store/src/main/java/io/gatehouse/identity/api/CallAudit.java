@@ -3,22 +3,14 @@ package io.gatehouse.identity.api;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.UserIdentity;
-import io.gatehouse.identity.AwsCall;
-import io.gatehouse.identity.AwsReply;
-import io.gatehouse.identity.AwsService;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.Session;
 import io.gatehouse.identity.persistence.AccountEntity;
-import io.gatehouse.identity.protocol.QueryParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,41 +27,76 @@ public class CallAudit {
 
     private volatile String managementAccount;
 
-    /** Records a successful call; must run inside the call's transaction. */
-    void success(AwsService service, AwsCall call, AwsReply reply) {
-        auditLog.record(base(service, call.action(), call.params(), call.caller(), call.request())
-                .readOnly(reply.readOnly())
-                .responseElements(reply.responseElements())
-                .resources(reply.resources().stream()
-                        .map(r -> new AuditEvent.Resource(r.type(), r.arn(), r.accountId())).toList())
-                .build());
-    }
-
-    /** Records a refused or failed call in a transaction of its own; never throws. */
-    void failure(AwsService service, String action, QueryParams params, Caller caller, RequestInfo request,
-            String errorCode, String errorMessage) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> auditLog.record(base(service, action, params, caller, request)
-                    .readOnly(action != null && (action.startsWith("Get") || action.startsWith("List")))
-                    .errorCode(errorCode)
-                    .errorMessage(errorMessage)
-                    .build()));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "could not write the audit record of refused request %s", request.requestId());
+    /**
+     * Records a successful call that changed something; must run inside the call's transaction. A
+     * read-only call's record is left to {@link #readOnlySuccess}, after its transaction.
+     */
+    void success(Exchange exchange, Exchange.Outcome outcome) {
+        if (!outcome.readOnly()) {
+            auditLog.record(event(exchange, outcome));
         }
     }
 
-    private AuditEvent.Builder base(AwsService service, String action, QueryParams params, Caller caller,
-            RequestInfo request) {
+    /**
+     * Records a successful read-only call, outside any transaction: its record commits together with
+     * those of concurrent calls, before the answer is sent.
+     */
+    void readOnlySuccess(Exchange exchange, Exchange.Outcome outcome) {
+        auditLog.recordNow(event(exchange, outcome));
+    }
+
+    private AuditEvent event(Exchange exchange, Exchange.Outcome outcome) {
+        return base(exchange)
+                .readOnly(outcome.readOnly())
+                .responseElements(outcome.responseElements())
+                .resources(outcome.resources().stream()
+                        .map(r -> new AuditEvent.Resource(r.type(), r.arn(), r.accountId())).toList())
+                .build();
+    }
+
+    /**
+     * Records a refused or failed call (its changes rolled back) in a transaction shared with
+     * concurrent calls; never throws.
+     */
+    void failure(Exchange exchange, String errorCode, String errorMessage) {
+        try {
+            auditLog.recordNow(base(exchange)
+                    .readOnly(readsOnly(exchange.operation()))
+                    .errorCode(errorCode)
+                    .errorMessage(errorMessage)
+                    .build());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not write the audit record of refused request %s", exchange.requestId());
+        }
+    }
+
+    /** A refused call's readOnly, judged by its name as AWS names operations. */
+    static boolean readsOnly(String operation) {
+        return operation != null && (operation.startsWith("Get") || operation.startsWith("List")
+                || operation.startsWith("Describe") || operation.startsWith("Lookup")
+                || operation.startsWith("BatchGet"));
+    }
+
+    private AuditEvent.Builder base(Exchange exchange) {
+        Caller caller = exchange.caller;
+        RequestInfo request = exchange.currentRequest();
+        String source = exchange.eventSource();
+        String operation = exchange.operation();
+        Map<String, Object> parameters;
+        try {
+            parameters = exchange.requestParameters();
+        } catch (RuntimeException e) {
+            parameters = null;
+        }
         return AuditEvent.builder()
                 .userIdentity(identity(caller))
                 .eventTime(request.receivedAt())
-                .eventSource(service == null ? "unknown" : service.eventSource())
-                .eventName(action == null ? "Unknown" : action)
+                .eventSource(source == null ? "unknown" : source)
+                .eventName(operation == null ? "Unknown" : operation)
                 .awsRegion(request.region() == null ? "us-east-1" : request.region())
                 .sourceIPAddress(request.sourceIp())
                 .userAgent(request.userAgent())
-                .requestParameters(params == null ? null : requestParameters(params))
+                .requestParameters(parameters)
                 .requestID(request.requestId())
                 .eventType(AuditEvent.EventType.AWS_API_CALL)
                 .managementEvent(true)
@@ -106,7 +133,8 @@ public class CallAudit {
             boolean role = session.sourceArn() != null && session.sourceArn().contains(":role/");
             String issuerName = session.sourceArn() == null ? null
                     : session.sourceArn().substring(session.sourceArn().lastIndexOf('/') + 1);
-            String issuerId = session.principalId() == null ? null : session.principalId().split(":")[0];
+            String issuerId = session.sourceId() != null ? session.sourceId()
+                    : session.principalId() == null ? null : session.principalId().split(":")[0];
             builder.sessionContext(new UserIdentity.SessionContext(
                     new UserIdentity.SessionIssuer(role ? "Role" : "IAMUser", issuerId, session.sourceArn(),
                             session.accountId(), issuerName),
@@ -115,47 +143,4 @@ public class CallAudit {
         }
         return builder.build();
     }
-
-    /**
-     * The request's parameters as CloudTrail shows them: lower-camel names, {@code X.member.N}
-     * lists as arrays; the protocol's own Action, Version and signing parameters left out.
-     */
-    static Map<String, Object> requestParameters(QueryParams params) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, TreeMap<Integer, Object>> lists = new LinkedHashMap<>();
-        params.all().forEach((name, value) -> {
-            if (name.equals("Action") || name.equals("Version") || name.startsWith("X-Amz-")) {
-                return;
-            }
-            int member = name.indexOf(".member.");
-            if (member < 0) {
-                out.put(camel(name), value);
-                return;
-            }
-            String list = camel(name.substring(0, member));
-            String rest = name.substring(member + ".member.".length());
-            int dot = rest.indexOf('.');
-            int index;
-            try {
-                index = Integer.parseInt(dot < 0 ? rest : rest.substring(0, dot));
-            } catch (NumberFormatException e) {
-                return;
-            }
-            TreeMap<Integer, Object> items = lists.computeIfAbsent(list, k -> new TreeMap<>());
-            if (dot < 0) {
-                items.put(index, value);
-            } else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> struct = (Map<String, Object>) items.computeIfAbsent(index, i -> new LinkedHashMap<>());
-                struct.put(camel(rest.substring(dot + 1)), value);
-            }
-        });
-        lists.forEach((name, items) -> out.put(name, new ArrayList<>(items.values())));
-        return out.isEmpty() ? null : out;
-    }
-
-    private static String camel(String name) {
-        return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
-    }
-
 }

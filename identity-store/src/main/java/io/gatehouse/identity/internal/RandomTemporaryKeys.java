@@ -11,4 +11,9 @@ public class RandomTemporaryKeys implements TemporaryKeys {
     public KeyPair draw() {
         return new KeyPair(AwsIds.temporaryAccessKeyId(), AwsIds.secretAccessKey());
     }
+
+    @Override
+    public KeyPair draw(String accountId) {
+        return new KeyPair(AwsIds.temporaryAccessKeyId(accountId), AwsIds.secretAccessKey());
+    }
 }

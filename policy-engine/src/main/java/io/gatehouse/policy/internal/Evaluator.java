@@ -24,6 +24,9 @@ import java.util.List;
  *       session policies;</li>
  *   <li>across accounts, both the identity side and the resource-based policy must allow.</li>
  * </ol>
+ * A request marked {@link Request#resourcePolicyRequired()} (a role's trust policy) is decided
+ * within one account as in 4, except that a resource-based policy naming the account delegates to
+ * the identity side and without any Allow in the resource-based policy the request is denied.
  */
 final class Evaluator {
     private Evaluator() {}
@@ -46,8 +49,11 @@ final class Evaluator {
         boolean boundaryOk = policies.boundary() == null || !e.boundaryAllows.isEmpty();
         boolean sessionOk = policies.session() == null || !e.sessionAllows.isEmpty();
         boolean identityGrants = root || (!e.identityAllows.isEmpty() && boundaryOk && sessionOk);
-        if (!request.crossAccount()) {
+        if (!request.crossAccount() && !request.resourcePolicyRequired()) {
             return sameAccount(e, root, identityGrants, boundaryOk, sessionOk, policies);
+        }
+        if (!request.crossAccount()) {
+            return resourcePolicyRequired(e, identityGrants, boundaryOk, sessionOk, policies);
         }
         boolean resourceGrants = !e.resourceDirect.isEmpty() || !e.resourceViaRole.isEmpty()
                 || !e.resourceViaAccount.isEmpty();
@@ -72,6 +78,24 @@ final class Evaluator {
             List<MatchedStatement> matched = new ArrayList<>(e.scpAllows.list());
             return new Decision(Outcome.ALLOWED, matched, "the account root user has full access to its own account");
         }
+        Decision named = namedByResourcePolicy(e, boundaryOk, sessionOk, policies);
+        if (named != null) {
+            return named;
+        }
+        if (identityGrants) {
+            List<MatchedStatement> matched = gates(e, policies);
+            matched.addAll(e.identityAllows.list());
+            return new Decision(Outcome.ALLOWED, matched, "allowed by an identity-based policy");
+        }
+        return implicit(identityFailure(e, boundaryOk, sessionOk));
+    }
+
+    /**
+     * Within one account, a resource-based policy that names the principal grants alone; one that
+     * names the role of its session grants within the boundary and session policies. Null otherwise.
+     */
+    private static Decision namedByResourcePolicy(Evaluation e, boolean boundaryOk, boolean sessionOk,
+            PolicySet policies) {
         if (!e.resourceDirect.isEmpty()) {
             List<MatchedStatement> matched = new ArrayList<>(e.scpAllows.list());
             matched.addAll(e.resourceDirect.list());
@@ -82,12 +106,33 @@ final class Evaluator {
             matched.addAll(e.resourceViaRole.list());
             return new Decision(Outcome.ALLOWED, matched, "allowed by a resource-based policy that names the role");
         }
-        if (identityGrants) {
-            List<MatchedStatement> matched = gates(e, policies);
-            matched.addAll(e.identityAllows.list());
-            return new Decision(Outcome.ALLOWED, matched, "allowed by an identity-based policy");
+        return null;
+    }
+
+    /**
+     * Within one account, when the resource-based policy must allow (a trust policy): naming the
+     * principal grants alone, naming the role of its session grants within the boundary and session
+     * policies, naming the account delegates to the identity side; no Allow in it denies.
+     */
+    private static Decision resourcePolicyRequired(Evaluation e, boolean identityGrants, boolean boundaryOk,
+            boolean sessionOk, PolicySet policies) {
+        Decision named = namedByResourcePolicy(e, boundaryOk, sessionOk, policies);
+        if (named != null) {
+            return named;
         }
-        return implicit(identityFailure(e, boundaryOk, sessionOk));
+        if (e.resourceViaAccount.isEmpty()) {
+            return implicit(e.resourceViaRole.isEmpty()
+                    ? "the resource-based policy does not allow the action for this principal"
+                    : identityFailure(e, boundaryOk, sessionOk));
+        }
+        if (!identityGrants) {
+            return implicit(identityFailure(e, boundaryOk, sessionOk));
+        }
+        List<MatchedStatement> matched = gates(e, policies);
+        matched.addAll(e.identityAllows.list());
+        matched.addAll(e.resourceViaAccount.list());
+        return new Decision(Outcome.ALLOWED, matched,
+                "allowed by identity-based policies and a resource-based policy that names the account");
     }
 
     /** The allows of the gates that passed: guardrails, boundary, session policies. */

@@ -17,6 +17,7 @@ public final class Usage {
         out.println("Commands:");
         out.println("  start     run the Gatehouse server (see: gatehouse start --help)");
         out.println("  policy    work with policy documents offline (does not start the server)");
+        out.println("  audit     validate the audit stream's hash chains and signed digests (does not start the server)");
         out.println("  help      show this help");
     }
 

@@ -60,4 +60,34 @@ public interface GatehouseConfig {
 
     /** Its console password ({@code bootstrap-admin-password}); a secret. */
     Optional<String> bootstrapAdminPassword();
+
+    /** Kafka's bootstrap servers for the audit stream; empty: events stay in the database. */
+    Optional<String> kafkaBootstrapServers();
+
+    /** The audit topic. */
+    @WithDefault("gatehouse.audit.v1")
+    String auditTopic();
+
+    /** Partitions of the audit topic when Gatehouse creates it. */
+    @WithDefault("6")
+    int auditPartitions();
+
+    /** Replication factor of the audit topic when Gatehouse creates it. */
+    @WithDefault("3")
+    short auditReplicationFactor();
+
+    /** {@code min.insync.replicas} of the audit topic when Gatehouse creates it. */
+    @WithDefault("2")
+    int auditMinInsyncReplicas();
+
+    /**
+     * How long published events stay in the outbox: a Quarkus duration ({@code 90d}, {@code 12h},
+     * {@code PT30M}), converted where the audit relay reads it.
+     */
+    @WithDefault("90d")
+    String auditRetention();
+
+    /** How often each account's chain gets a signed digest: a Quarkus duration, as above. */
+    @WithDefault("1h")
+    String auditDigestInterval();
 }

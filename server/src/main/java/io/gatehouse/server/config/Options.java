@@ -41,9 +41,29 @@ public final class Options {
     public static final Option BOOTSTRAP_PASSWORD = new Option("bootstrap-admin-password", "",
             "its console password (generated if unset)", true, Optional.empty());
 
+    public static final Option KAFKA_BOOTSTRAP_SERVERS = new Option("kafka-bootstrap-servers", "",
+            "Kafka brokers (host:port,...) for the audit stream; unset: audit events stay in the database",
+            false, Optional.empty());
+    public static final Option AUDIT_TOPIC = new Option("audit-topic", "gatehouse.audit.v1",
+            "Kafka topic of the audit stream (created if missing)", false, Optional.empty());
+    public static final Option AUDIT_PARTITIONS = new Option("audit-partitions", "6",
+            "partitions of the audit topic when Gatehouse creates it", false, Optional.empty());
+    public static final Option AUDIT_REPLICATION_FACTOR = new Option("audit-replication-factor", "3",
+            "replication factor of the audit topic when Gatehouse creates it (1 is allowed, with a warning)",
+            false, Optional.empty());
+    public static final Option AUDIT_MIN_INSYNC_REPLICAS = new Option("audit-min-insync-replicas", "2",
+            "min.insync.replicas of the audit topic when Gatehouse creates it", false, Optional.empty());
+    public static final Option AUDIT_RETENTION = new Option("audit-retention", "90d",
+            "how long events stay in the database after Kafka acknowledged them (LookupEvents reads them)",
+            false, Optional.empty());
+    public static final Option AUDIT_DIGEST_INTERVAL = new Option("audit-digest-interval", "1h",
+            "how often each account's audit chain gets a signed digest record", false, Optional.empty());
+
     /** Every option, in the order {@code --help} lists them. */
     public static final List<Option> ALL = List.of(HTTP_PORT, HTTP_HOST, DATA_DIR, DB_URL, DB_USERNAME,
-            DB_PASSWORD, REGION, MASTER_KEY, BOOTSTRAP_ACCESS_KEY_ID, BOOTSTRAP_SECRET_ACCESS_KEY, BOOTSTRAP_PASSWORD);
+            DB_PASSWORD, REGION, MASTER_KEY, BOOTSTRAP_ACCESS_KEY_ID, BOOTSTRAP_SECRET_ACCESS_KEY, BOOTSTRAP_PASSWORD,
+            KAFKA_BOOTSTRAP_SERVERS, AUDIT_TOPIC, AUDIT_PARTITIONS, AUDIT_REPLICATION_FACTOR, AUDIT_MIN_INSYNC_REPLICAS,
+            AUDIT_RETENTION, AUDIT_DIGEST_INTERVAL);
 
     private Options() {
     }

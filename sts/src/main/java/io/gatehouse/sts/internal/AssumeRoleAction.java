@@ -11,9 +11,6 @@ import io.gatehouse.identity.SessionTokens;
 import io.gatehouse.identity.TemporaryKeys;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.XmlWriter;
-import io.gatehouse.policy.MalformedPolicyException;
-import io.gatehouse.policy.PolicyEngine;
-import io.gatehouse.policy.PolicyKind;
 import io.gatehouse.policy.PrincipalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +28,7 @@ import java.util.Set;
  * AssumeRole: a role session for a caller the role's trust policy (and, unless it names the
  * caller, the caller's own policies) allows; see {@link TrustCheck}. Takes RoleArn,
  * RoleSessionName, DurationSeconds (900 to the role's MaxSessionDuration, at most 3600 when the
- * caller is itself a role session), ExternalId, Policy, SerialNumber with TokenCode, Tags,
+ * caller is itself a role session), ExternalId, Policy and PolicyArns (up to 10), SerialNumber with TokenCode, Tags,
  * TransitiveTagKeys and SourceIdentity. A role that does not exist is refused like one the caller
  * may not assume, so its existence is not disclosed.
  */
@@ -40,8 +37,6 @@ class AssumeRoleAction {
     static final int DEFAULT_DURATION = 3600;
     static final int MAX_DURATION = 43_200;
     static final int CHAINED_MAX_DURATION = 3600;
-
-    private final PolicyEngine engine = PolicyEngine.create();
 
     @Inject
     RoleDirectory roles;
@@ -62,7 +57,8 @@ class AssumeRoleAction {
         String roleArn = StsInputs.roleArn(p.required("RoleArn"));
         String sessionName = StsInputs.name(p.required("RoleSessionName"), "roleSessionName");
         int duration = StsInputs.duration(p, DEFAULT_DURATION, MAX_DURATION);
-        String policy = sessionPolicy(p);
+        String policy = StsInputs.sessionPolicy(p).orElse(null);
+        List<String> policyArns = StsInputs.policyArns(p);
         Map<String, String> requestTags = StsInputs.tags(p);
         List<String> transitive = StsInputs.transitiveTagKeys(p, requestTags);
         String requestedSource = StsInputs.sourceIdentity(p).orElse(null);
@@ -92,29 +88,15 @@ class AssumeRoleAction {
             inheritTransitiveTags(from, requestTags, tags, transitiveKeys);
         }
         tags.putAll(requestTags);
-        Integer packed = PackedPolicy.percent(policy, tags);
+        Integer packed = PackedPolicy.percent(policy, policyArns, tags);
 
-        TemporaryKeys.KeyPair pair = keys.draw();
+        TemporaryKeys.KeyPair pair = keys.draw(role.accountId());
         String principalArn = "arn:aws:sts::" + role.accountId() + ":assumed-role/" + role.name() + "/" + sessionName;
         String principalId = role.roleId() + ":" + sessionName;
         Session session = new Session(pair.accessKeyId(), pair.secretAccessKey(), "AssumeRole", role.accountId(),
                 principalArn, principalId, role.arn(), sessionName, now, now.plusSeconds(duration), mfaAt,
-                sourceIdentity, policy == null ? null : List.of(policy), List.of(), tags, transitiveKeys);
+                sourceIdentity, policy == null ? null : List.of(policy), policyArns, tags, transitiveKeys, role.roleId());
         return reply(session, tokens.seal(session), packed, role);
-    }
-
-    /** The inline session policy, validated as AWS does (2,048 characters outside white space). */
-    private String sessionPolicy(QueryParams p) {
-        String policy = p.optional("Policy").orElse(null);
-        if (policy == null) {
-            return null;
-        }
-        try {
-            engine.compile(policy, PolicyKind.SESSION);
-        } catch (MalformedPolicyException e) {
-            throw AwsException.malformedPolicy(e.getMessage());
-        }
-        return policy;
     }
 
     /** A SourceIdentity, once set on a session, passes on through chaining and cannot be changed. */

@@ -1,12 +1,13 @@
 package io.gatehouse.sts.internal;
 
 import io.gatehouse.identity.AwsException;
+import java.util.List;
 import java.util.Map;
 
 /**
  * PackedPolicySize: how much of the room a session's inline policy and tags take, in percent.
  * AWS packs both into a compressed binary form whose limit it does not publish; Gatehouse counts
- * the policy's characters outside white space plus every tag's key and value against a budget of
+ * the policy's characters outside white space, the managed policy ARNs (PolicyArns), and every tag's key and value against a budget of
  * {@value #BUDGET} characters (a full 2,048-character session policy plus as much again for tags),
  * and refuses beyond 100 % with PackedPolicyTooLarge as AWS does.
  */
@@ -16,13 +17,16 @@ final class PackedPolicy {
     private PackedPolicy() {}
 
     /** The size in percent; null when there is neither a policy nor a tag (AWS then omits it). */
-    static Integer percent(String policy, Map<String, String> tags) {
-        if (policy == null && tags.isEmpty()) {
+    static Integer percent(String policy, List<String> policyArns, Map<String, String> tags) {
+        if (policy == null && policyArns.isEmpty() && tags.isEmpty()) {
             return null;
         }
         long size = 0;
         if (policy != null) {
             size += policy.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        }
+        for (String arn : policyArns) {
+            size += arn.length();
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             size += tag.getKey().length() + tag.getValue().length();

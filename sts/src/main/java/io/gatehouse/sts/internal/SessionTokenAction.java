@@ -1,14 +1,12 @@
 package io.gatehouse.sts.internal;
 
 import io.gatehouse.identity.AwsCall;
-import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.Session;
 import io.gatehouse.identity.SessionTokens;
 import io.gatehouse.identity.TemporaryKeys;
 import io.gatehouse.identity.protocol.XmlWriter;
-import io.gatehouse.policy.PrincipalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -38,20 +36,15 @@ class SessionTokenAction {
 
     AwsReply handle(AwsCall call) {
         Caller caller = call.caller();
-        if (caller.session() != null) {
-            throw AwsException.accessDenied("Cannot call GetSessionToken with session credentials");
-        }
-        if (caller.principal().type() != PrincipalType.IAM_USER) {
-            throw AwsException.accessDenied("GetSessionToken is served for IAM users only");
-        }
+        SessionRules.requireIamUser(caller, "GetSessionToken");
         int duration = StsInputs.duration(call.params(), DEFAULT_DURATION, MAX_DURATION);
         Instant now = clock.instant();
         Instant mfaAt = mfaCheck.verify(caller, StsInputs.mfa(call.params()).orElse(null), now);
-        TemporaryKeys.KeyPair pair = keys.draw();
+        TemporaryKeys.KeyPair pair = keys.draw(caller.accountId());
         String arn = caller.principal().arn();
         Session session = new Session(pair.accessKeyId(), pair.secretAccessKey(), "GetSessionToken",
                 caller.accountId(), arn, caller.principalId(), arn, null, now, now.plusSeconds(duration), mfaAt, null,
-                null, List.of(), Map.of(), null);
+                null, List.of(), Map.of(), null, caller.principalId());
         XmlWriter xml = new XmlWriter();
         Credentials.write(xml, session, tokens.seal(session));
         return new AwsReply(xml.toString(), true, Map.of("credentials", Credentials.audited(session)), List.of());

@@ -2,6 +2,9 @@ package io.gatehouse.sts.internal;
 
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.protocol.QueryParams;
+import io.gatehouse.policy.MalformedPolicyException;
+import io.gatehouse.policy.PolicyEngine;
+import io.gatehouse.policy.PolicyKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,10 @@ import java.util.regex.Pattern;
 final class StsInputs {
     static final int MIN_DURATION = 900;
     static final int MAX_SESSION_TAGS = 50;
+    static final int MAX_POLICY_ARNS = 10;
+    private static final PolicyEngine ENGINE = PolicyEngine.create();
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws:iam::(\\d{12}|aws):policy/\\S+");
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("[\\w]*");
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]*");
     private static final Pattern SERIAL = Pattern.compile("[\\w+=/:,.@-]*");
     private static final Pattern TOKEN_CODE = Pattern.compile("\\d{6}");
@@ -24,8 +31,55 @@ final class StsInputs {
 
     /** A name-like parameter (RoleSessionName, SourceIdentity): 2..64 of {@code [\w+=,.@-]}. */
     static String name(String value, String member) {
-        length(value, member, 2, 64);
+        return name(value, member, 64);
+    }
+
+    /** A name-like parameter of 2..{@code max} characters of {@code [\w+=,.@-]} (GetFederationToken's Name: 32). */
+    static String name(String value, String member, int max) {
+        length(value, member, 2, max);
         pattern(value, member, NAME);
+        return value;
+    }
+
+    /** The inline session policy (Policy), validated as AWS does (2,048 characters outside white space). */
+    static Optional<String> sessionPolicy(QueryParams p) {
+        return p.optional("Policy").map(policy -> {
+            length(policy, "policy", 1, 100_000);
+            try {
+                ENGINE.compile(policy, PolicyKind.SESSION);
+            } catch (MalformedPolicyException e) {
+                throw AwsException.malformedPolicy(e.getMessage());
+            }
+            return policy;
+        });
+    }
+
+    /** PolicyArns ({@code PolicyArns.member.N.arn}): at most 10 managed policy ARNs, each 20..2048 characters. */
+    static List<String> policyArns(QueryParams p) {
+        List<Map<String, String>> members = p.structures("PolicyArns");
+        if (members.size() > MAX_POLICY_ARNS) {
+            throw AwsException.validation("1 validation error detected: Value at 'policyArns' failed to satisfy "
+                    + "constraint: Member must have length less than or equal to " + MAX_POLICY_ARNS);
+        }
+        List<String> arns = new ArrayList<>();
+        for (Map<String, String> member : members) {
+            String arn = member.getOrDefault("arn", member.get("Arn"));
+            if (arn == null) {
+                continue; // a descriptor without an ARN names nothing (the member is optional in the model)
+            }
+            length(arn, "policyArns.member.arn", 20, 2048);
+            if (!POLICY_ARN.matcher(arn).matches()) {
+                throw fail(arn, "policyArns.member.arn", "Member must be the ARN of an IAM managed policy");
+            }
+            arns.add(arn);
+        }
+        return arns;
+    }
+
+    /** GetAccessKeyInfo's AccessKeyId: 16..128 of {@code [\w]}. */
+    static String accessKeyId(String value) {
+        length(value, "accessKeyId", 16, 128);
+        pattern(value, "accessKeyId", ACCESS_KEY_ID);
         return value;
     }
 

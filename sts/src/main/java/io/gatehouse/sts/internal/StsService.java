@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The STS API (Query protocol, version 2011-06-15) behind the front door: GetCallerIdentity,
- * AssumeRole and GetSessionToken. Every action needs a signed call.
+ * AssumeRole, GetSessionToken, GetFederationToken, GetAccessKeyInfo and DecodeAuthorizationMessage.
+ * Every action needs a signed call; temporary credentials are held to {@link SessionRules}.
  */
 @ApplicationScoped
 public class StsService implements AwsService {
@@ -21,13 +22,20 @@ public class StsService implements AwsService {
     AssumeRoleAction assumeRole;
     @Inject
     SessionTokenAction sessionToken;
+    @Inject
+    FederationTokenAction federationToken;
+    @Inject
+    AccessKeyInfoAction accessKeyInfo;
+    @Inject
+    DecodeMessageAction decodeMessage;
 
     private Map<String, StsAction> actions;
 
     @PostConstruct
     void collect() {
         actions = Map.of("GetCallerIdentity", CallerIdentityAction::handle, "AssumeRole", assumeRole::handle,
-                "GetSessionToken", sessionToken::handle);
+                "GetSessionToken", sessionToken::handle, "GetFederationToken", federationToken::handle,
+                "GetAccessKeyInfo", accessKeyInfo::handle, "DecodeAuthorizationMessage", decodeMessage::handle);
     }
 
     @Override
@@ -55,6 +63,7 @@ public class StsService implements AwsService {
         if (call.caller() == null) {
             throw AwsException.missingAuthenticationToken();
         }
+        SessionRules.require(call.caller(), call.action());
         return actions.get(call.action()).handle(call);
     }
 }

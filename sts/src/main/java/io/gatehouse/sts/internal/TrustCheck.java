@@ -12,7 +12,6 @@ import io.gatehouse.policy.Policy;
 import io.gatehouse.policy.PolicyEngine;
 import io.gatehouse.policy.PolicyKind;
 import io.gatehouse.policy.PolicySet;
-import io.gatehouse.policy.PolicyType;
 import io.gatehouse.policy.Request;
 import io.gatehouse.policy.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,18 +26,15 @@ import java.util.Map;
  * resource-based policy, in the caller's request context plus the call's keys (sts:ExternalId,
  * aws:RequestTag/*, MFA ...). An explicit Deny in any of them refuses.
  *
- * <p>A trust policy differs from other resource-based policies in one way: it is always needed.
- * Within one account the engine lets an identity-based Allow grant on its own, so the same-account
- * case is decided in two steps: if the trust policy names the caller (or the role of its session)
- * it grants alone; otherwise the request is evaluated again as if the role were in another
- * account, where the engine requires both the identity side and the trust policy (which then must
- * name the caller's account). Across accounts the engine's own rule is already AWS's.
+ * <p>A trust policy differs from other resource-based policies in one way: it is always needed,
+ * also within one account. The request is marked {@link Request#requiringResourcePolicy()}, so the
+ * engine decides as AWS does: a trust policy that names the caller (or the role of its session)
+ * grants on its own; one that names only the caller's account delegates to the caller's own
+ * policies; without an Allow in the trust policy the call is refused. Across accounts both must
+ * allow anyway.
  */
 @ApplicationScoped
 class TrustCheck {
-    /** Never a real account (those start with a non-zero digit): forces the "both must allow" rule. */
-    private static final String ELSEWHERE = "000000000000";
-
     private final PolicyEngine engine = PolicyEngine.create();
 
     @Inject
@@ -52,7 +48,8 @@ class TrustCheck {
             Decision decision = decide(caller, role, action, context);
             if (!decision.allowed()) {
                 throw AwsException.accessDenied("User: " + caller.principal().arn() + " is not authorized to perform: "
-                        + action + " on resource: " + role.arn() + " because " + decision.reason());
+                        + action + " on resource: " + role.arn() + " because "
+                        + decision.reason().replace("the resource-based policy", "the role's trust policy"));
             }
         }
     }
@@ -67,29 +64,7 @@ class TrustCheck {
         }
         PolicySet own = caller.policies().policies();
         PolicySet set = new PolicySet(own.identity(), trust, own.boundary(), own.session(), own.scp());
-        Request real = new Request(caller.principal(), action, role.arn(), role.accountId(), context);
-        Decision decision = engine.evaluate(set, real);
-        if (real.crossAccount() || decision.outcome() == Outcome.EXPLICIT_DENY
-                || decision.allowed() && namedByTrust(decision)) {
-            return decision;
-        }
-        Decision delegated = engine.evaluate(set,
-                new Request(caller.principal(), action, role.arn(), ELSEWHERE, context));
-        if (delegated.allowed()) {
-            return delegated;
-        }
-        return new Decision(Outcome.IMPLICIT_DENY, List.of(), decision.allowed()
-                ? "the role's trust policy does not allow the action for this principal"
-                : reasonWithoutElsewhere(delegated));
-    }
-
-    private static boolean namedByTrust(Decision decision) {
-        return decision.matched().stream().anyMatch(m -> m.type() == PolicyType.RESOURCE);
-    }
-
-    private static String reasonWithoutElsewhere(Decision decision) {
-        return decision.reason().contains(ELSEWHERE)
-                ? "the role's trust policy does not allow the action for this principal"
-                : decision.reason();
+        return engine.evaluate(set, new Request(caller.principal(), action, role.arn(), role.accountId(), context)
+                .requiringResourcePolicy());
     }
 }

@@ -60,7 +60,8 @@ public class CallerResolver {
         String identityType;
         if (session.sourceArn() != null && session.sourceArn().contains(":role/")) {
             RoleEntity role = RoleEntity.find("arn", session.sourceArn()).firstResult();
-            if (role == null) {
+            if (role == null || session.principalId() == null || !session.principalId().startsWith(role.id + ":")) {
+                // Gone, or deleted and created again under the same name: the old role's sessions end.
                 throw AwsException.invalidClientTokenId();
             }
             revokedCheck(role, session);
@@ -74,8 +75,10 @@ public class CallerResolver {
             }
             base = policySets.identityPolicies(user.accountId, user.id, true, user.boundaryArn);
             tags.putAll(tags(user.id));
-            userName = user.name;
-            identityType = session.type().equals("GetFederationToken") ? "FederatedUser" : "IAMUser";
+            boolean federated = session.type().equals("GetFederationToken");
+            // A federated user is not the IAM user: no aws:username, no userName in CloudTrail.
+            userName = federated ? null : user.name;
+            identityType = federated ? "FederatedUser" : "IAMUser";
         }
         tags.putAll(session.tags());
         PolicySet withSession = new PolicySet(base.identity(), null, base.boundary(), sessionPolicies(session), null);

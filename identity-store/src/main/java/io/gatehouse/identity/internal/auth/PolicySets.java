@@ -13,7 +13,11 @@ import io.gatehouse.policy.PolicyKind;
 import io.gatehouse.policy.PolicySet;
 import io.gatehouse.policy.PreparedPolicySet;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +82,9 @@ public class PolicySets {
             }
         }
         for (InlinePolicyEntity inline : InlinePolicyEntity.<InlinePolicyEntity>list("principalId in ?1", holders)) {
-            identity.add(compile("inline:" + inline.principalId + ":" + inline.nameLower + ":" + inline.document.hashCode(),
+            // Keyed by the document's digest, not its hashCode: a colliding new document (a revocation
+            // policy with a new date) must never be served the old one's compiled form.
+            identity.add(compile("inline:" + inline.principalId + ":" + inline.nameLower + ":" + digest(inline.document),
                     inline.document));
         }
         Policy boundary = null;
@@ -99,6 +105,16 @@ public class PolicySets {
         PolicyVersionEntity version = PolicyVersionEntity.find("policyId = ?1 and versionId = ?2", policy.id,
                 policy.defaultVersion).firstResult();
         return compile(key, version.document);
+    }
+
+    private static String digest(String document) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(document.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private Policy compile(String key, String document) {

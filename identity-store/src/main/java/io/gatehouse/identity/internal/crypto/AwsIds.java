@@ -36,6 +36,78 @@ public final class AwsIds {
         return "ASIA" + draw(BASE32, 16);
     }
 
+    /**
+     * A temporary access key id that carries its account as AWS's do: {@code ASIA} + 16 Base32
+     * characters of 80 bits, of which bits 7..46 of the first 48 hold the account number and the
+     * other 40 are random. {@link #accountOfKey} reads it back.
+     */
+    public static String temporaryAccessKeyId(String accountId) {
+        return "ASIA" + withAccount(accountId);
+    }
+
+    /** A long-term access key id that carries its account, like {@link #temporaryAccessKeyId(String)}. */
+    public static String accessKeyId(String accountId) {
+        return "AKIA" + withAccount(accountId);
+    }
+
+    /**
+     * The account number an access key id carries (AWS's encoding, see {@link
+     * #temporaryAccessKeyId(String)}), as 12 digits; empty when the id is shorter than 20 characters
+     * or its characters 5..20 are not Base32.
+     */
+    public static java.util.Optional<String> accountOfKey(String accessKeyId) {
+        if (accessKeyId == null || accessKeyId.length() < 20) {
+            return java.util.Optional.empty();
+        }
+        long bits = 0;
+        for (int i = 4; i < 14; i++) { // 10 characters = 50 bits, enough for the first 48
+            int v = BASE32.indexOf(accessKeyId.charAt(i));
+            if (v < 0) {
+                return java.util.Optional.empty();
+            }
+            bits = bits << 5 | v;
+        }
+        for (int i = 14; i < 20; i++) {
+            if (BASE32.indexOf(accessKeyId.charAt(i)) < 0) {
+                return java.util.Optional.empty();
+            }
+        }
+        long first48 = bits >>> 2;
+        return java.util.Optional.of(String.format("%012d", (first48 & ACCOUNT_MASK) >>> 7));
+    }
+
+    private static final long ACCOUNT_MASK = 0x7fffffffff80L;
+
+    private static String withAccount(String accountId) {
+        long account = Long.parseLong(accountId);
+        if (account < 0 || account > (ACCOUNT_MASK >>> 7)) {
+            throw new IllegalArgumentException("not an account number");
+        }
+        byte[] raw = new byte[10];
+        RANDOM.nextBytes(raw);
+        long first48 = 0;
+        for (int i = 0; i < 6; i++) {
+            first48 = first48 << 8 | (raw[i] & 0xff);
+        }
+        first48 = first48 & ~ACCOUNT_MASK | account << 7;
+        for (int i = 5; i >= 0; i--) {
+            raw[i] = (byte) first48;
+            first48 >>>= 8;
+        }
+        StringBuilder out = new StringBuilder(16);
+        int buffer = 0;
+        int bitsLeft = 0;
+        for (byte b : raw) {
+            buffer = buffer << 8 | (b & 0xff);
+            bitsLeft += 8;
+            while (bitsLeft >= 5) {
+                out.append(BASE32.charAt(buffer >>> (bitsLeft - 5) & 31));
+                bitsLeft -= 5;
+            }
+        }
+        return out.toString();
+    }
+
     /** A secret access key: 40 characters of {@code [A-Za-z0-9+/]}. */
     public static String secretAccessKey() {
         return draw(SECRET_ALPHABET, 40);

@@ -57,7 +57,7 @@ public class AccessKeyActions implements IamActionGroup {
         if (AccessKeyEntity.count("userId", user.id) >= MAX_KEYS_PER_USER) {
             throw AwsException.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + MAX_KEYS_PER_USER);
         }
-        String id = AwsIds.accessKeyId();
+        String id = AwsIds.accessKeyId(user.accountId);
         String secret = AwsIds.secretAccessKey();
         AccessKeyEntity key = new AccessKeyEntity();
         key.id = id;

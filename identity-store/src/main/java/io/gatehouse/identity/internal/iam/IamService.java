@@ -1,8 +1,11 @@
 package io.gatehouse.identity.internal.iam;
 
 import io.gatehouse.identity.AwsCall;
+import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.AwsService;
+import io.gatehouse.identity.Caller;
+import io.gatehouse.identity.Session;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -53,6 +56,24 @@ public class IamService implements AwsService {
 
     @Override
     public AwsReply handle(AwsCall call) {
+        refuseRestrictedSessions(call.caller());
         return actions.get(call.action()).handle(call);
+    }
+
+    /**
+     * What AWS refuses temporary credentials at IAM, before any policy is read: a federated user
+     * (GetFederationToken) never calls IAM, and a GetSessionToken session only with MFA. AWS answers
+     * both with InvalidClientTokenId; so does Gatehouse.
+     */
+    static void refuseRestrictedSessions(Caller caller) {
+        Session session = caller == null ? null : caller.session();
+        if (session == null) {
+            return;
+        }
+        boolean federated = session.type().equals("GetFederationToken");
+        boolean withoutMfa = session.type().equals("GetSessionToken") && !session.mfa();
+        if (federated || withoutMfa) {
+            throw AwsException.invalidClientTokenId();
+        }
     }
 }

@@ -56,6 +56,7 @@ final class SessionJson {
         if (!s.transitiveTagKeys().isEmpty()) {
             o.set("tt", strings(s.transitiveTagKeys()));
         }
+        putIfPresent(o, "sid", s.sourceId());
         try {
             return MAPPER.writeValueAsBytes(o);
         } catch (IOException e) {
@@ -80,7 +81,7 @@ final class SessionJson {
         return new Session(text(o, "k"), text(o, "s"), text(o, "ty"), text(o, "a"), text(o, "p"), text(o, "pi"),
                 text(o, "src"), text(o, "n"), instant(o.get("iat")), instant(o.get("exp")), instant(o.get("mfa")),
                 text(o, "si"), sp == null ? null : strings(sp, new ArrayList<>()), strings(o.get("pa"), new ArrayList<>()),
-                tags, strings(o.get("tt"), new LinkedHashSet<>()));
+                tags, strings(o.get("tt"), new LinkedHashSet<>()), text(o, "sid"));
     }
 
     private static void putIfPresent(ObjectNode o, String key, String value) {

@@ -39,4 +39,22 @@ final class PayloadHash {
         }
         return List.of(actual);
     }
+
+    /**
+     * The payload line of a forwarded request: the hash its resource server computed, which a
+     * declared {@code x-amz-content-sha256} must equal (else SignatureDoesNotMatch).
+     */
+    static List<String> forwarded(String payloadHash, String declared) {
+        String value = payloadHash.trim();
+        boolean hex = value.matches("[0-9a-fA-F]{64}");
+        if (!hex && !value.equals(SigV4Verifier.UNSIGNED_PAYLOAD)) {
+            throw AwsException.incompleteSignature("The payload hash must be the hex SHA-256 of the request body "
+                    + "or UNSIGNED-PAYLOAD");
+        }
+        String line = hex ? value.toLowerCase(Locale.ROOT) : value;
+        if (declared != null && !declared.trim().equalsIgnoreCase(line)) {
+            throw AwsException.signatureDoesNotMatch();
+        }
+        return List.of(declared != null ? declared.trim() : line);
+    }
 }

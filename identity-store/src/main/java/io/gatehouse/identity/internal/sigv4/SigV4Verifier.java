@@ -38,6 +38,18 @@ public final class SigV4Verifier implements SignatureVerifier {
 
     @Override
     public SignatureCheck verify(SignedRequest request, SigningSecrets secrets, Instant now) {
+        return check(request, null, secrets, now);
+    }
+
+    @Override
+    public SignatureCheck verifyForwarded(SignedRequest request, String payloadHash, SigningSecrets secrets,
+            Instant now) {
+        Objects.requireNonNull(payloadHash, "payloadHash");
+        return check(request, payloadHash, secrets, now);
+    }
+
+    /** {@code forwardedHash} null: hash the body; otherwise the canonical request's payload line. */
+    private SignatureCheck check(SignedRequest request, String forwardedHash, SigningSecrets secrets, Instant now) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(now, "now");
@@ -49,9 +61,13 @@ public final class SigV4Verifier implements SignatureVerifier {
         } else {
             parts.time().checkSkew(now);
         }
-        byte[] body = request.body() == null ? new byte[0] : request.body();
-        List<String> payloadHashes = PayloadHash.candidates(body, headers.first("x-amz-content-sha256"),
-                parts.presigned());
+        List<String> payloadHashes;
+        if (forwardedHash == null) {
+            byte[] body = request.body() == null ? new byte[0] : request.body();
+            payloadHashes = PayloadHash.candidates(body, headers.first("x-amz-content-sha256"), parts.presigned());
+        } else {
+            payloadHashes = PayloadHash.forwarded(forwardedHash, headers.first("x-amz-content-sha256"));
+        }
 
         String accessKeyId = parts.scope().accessKeyId();
         String secret = secrets.secretFor(accessKeyId, parts.sessionToken()).orElse(null);

@@ -50,6 +50,33 @@ class AwsIdsTest {
     }
 
     @Test
+    void keyIdsCarryTheirAccountAsAwsKeyIdsDo() {
+        for (String account : new String[] {"000000000001", "123456789012", "999999999999", AwsIds.accountId()}) {
+            String temporary = AwsIds.temporaryAccessKeyId(account);
+            String longTerm = AwsIds.accessKeyId(account);
+            assertThat(temporary).matches("ASIA[A-Z2-7]{16}");
+            assertThat(longTerm).matches("AKIA[A-Z2-7]{16}");
+            assertThat(AwsIds.accountOfKey(temporary)).contains(account);
+            assertThat(AwsIds.accountOfKey(longTerm)).contains(account);
+        }
+        assertThat(AwsIds.temporaryAccessKeyId("123456789012")).isNotEqualTo(AwsIds.temporaryAccessKeyId("123456789012"));
+    }
+
+    @Test
+    void anAwsIssuedKeyIdReadsAsAwsReadsIt() {
+        // A temporary key id AWS issued, and the account GetAccessKeyInfo answered for it.
+        assertThat(AwsIds.accountOfKey("ASIAY34FZKBOKMUTVV7A")).contains("609629065308");
+    }
+
+    @Test
+    void idsThatCarryNoAccountReadAsEmpty() {
+        assertThat(AwsIds.accountOfKey("AKIA1234")).isEmpty();
+        assertThat(AwsIds.accountOfKey("AKIA0000000000000000")).isEmpty(); // 0 and 1 are not Base32
+        assertThat(AwsIds.accountOfKey(null)).isEmpty();
+        assertThatThrownBy(() -> AwsIds.temporaryAccessKeyId("9999999999999")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void uniqueIdsAre21Characters() {
         assertThat(AwsIds.userId()).hasSize(21);
         assertThat(AwsIds.roleId()).hasSize(21);

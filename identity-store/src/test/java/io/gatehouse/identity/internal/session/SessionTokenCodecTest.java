@@ -29,7 +29,8 @@ class SessionTokenCodecTest {
                 Instant.parse("2025-06-01T11:59:30.123456789Z"), "alice@example.com",
                 List.of("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"),
                 List.of("arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::123456789012:policy/Extra"),
-                Map.of("Project", "Gatehouse", "CostCenter", "1234", "Ünïcode", "värde ✓"), Set.of("Project"));
+                Map.of("Project", "Gatehouse", "CostCenter", "1234", "Ünïcode", "värde ✓"), Set.of("Project"),
+                "AROAJEXAMPLEEXAMPLE12");
     }
 
     static Session minimalSession() {
@@ -47,6 +48,7 @@ class SessionTokenCodecTest {
         assertThat(opened).isEqualTo(session);
         assertThat(opened.mfaAuthenticatedAt()).isEqualTo(session.mfaAuthenticatedAt()); // nanos kept
         assertThat(opened.mfa()).isTrue();
+        assertThat(opened.sourceId()).isEqualTo("AROAJEXAMPLEEXAMPLE12");
     }
 
     @Test
@@ -56,6 +58,7 @@ class SessionTokenCodecTest {
         assertThat(opened).isEqualTo(minimalSession());
         assertThat(opened.sessionPolicies()).isNull();
         assertThat(opened.principalId()).isNull();
+        assertThat(opened.sourceId()).isNull();
         assertThat(opened.mfa()).isFalse();
     }
 

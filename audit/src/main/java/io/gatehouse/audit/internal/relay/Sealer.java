@@ -1,0 +1,118 @@
+package io.gatehouse.audit.internal.relay;
+
+import io.gatehouse.audit.internal.chain.Chain;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seals committed outbox rows into their accounts' hash chains, in one transaction per batch, and
+ * only while holding the lease. Rows are taken in id order among those committed; a row whose
+ * transaction commits late (a lower id than rows already sealed) is simply sealed in a later batch,
+ * so the chain order is the order rows became visible, and no API call waits for another.
+ */
+final class Sealer {
+
+    private record Head(long seq, String hash, boolean stored) {
+    }
+
+    private record Unsealed(long id, String accountId, String payload) {
+    }
+
+    private Sealer() {
+    }
+
+    /** Seals up to {@code limit} rows; returns how many, or -1 when the lease is not held. */
+    static int sealBatch(Connection connection, String holder, Instant now, int limit) throws SQLException {
+        long counter = Lease.lockIfHeld(connection, holder, now);
+        if (counter < 0) {
+            return -1;
+        }
+        List<Unsealed> rows = unsealed(connection, limit);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Map<String, Head> heads = heads(connection, rows.stream().map(Unsealed::accountId).distinct().toList());
+        try (PreparedStatement update = connection.prepareStatement("UPDATE aud_outbox SET seal_no = ?, chain_seq = ?,"
+                + " prev_hash = ?, chain_hash = ? WHERE id = ?")) {
+            Map<String, Head> changed = new HashMap<>();
+            for (Unsealed row : rows) {
+                Head head = changed.getOrDefault(row.accountId(),
+                        heads.getOrDefault(row.accountId(), new Head(0, Chain.GENESIS, false)));
+                long seq = head.seq() + 1;
+                String hash = Chain.hash(row.payload(), seq, head.hash());
+                update.setLong(1, ++counter);
+                update.setLong(2, seq);
+                update.setString(3, head.hash());
+                update.setString(4, hash);
+                update.setLong(5, row.id());
+                update.addBatch();
+                changed.put(row.accountId(), new Head(seq, hash, head.stored()));
+            }
+            update.executeBatch();
+            storeHeads(connection, changed);
+        }
+        Lease.storeCounter(connection, counter);
+        return rows.size();
+    }
+
+    private static List<Unsealed> unsealed(Connection connection, int limit) throws SQLException {
+        List<Unsealed> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, account_id, payload FROM aud_outbox WHERE seal_no IS NULL ORDER BY id LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Unsealed(result.getLong(1), result.getString(2), result.getString(3)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    // The batch's accounts' heads, read under the lease lock, so no other writer exists.
+    private static Map<String, Head> heads(Connection connection, List<String> accounts) throws SQLException {
+        Map<String, Head> heads = new HashMap<>();
+        String marks = String.join(",", java.util.Collections.nCopies(accounts.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT account_id, last_seq, last_hash FROM aud_chain_head WHERE account_id IN (" + marks + ")")) {
+            for (int i = 0; i < accounts.size(); i++) {
+                select.setString(i + 1, accounts.get(i));
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    heads.put(result.getString(1), new Head(result.getLong(2), result.getString(3), true));
+                }
+            }
+        }
+        return heads;
+    }
+
+    private static void storeHeads(Connection connection, Map<String, Head> changed) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE aud_chain_head SET last_seq = ?, last_hash = ? WHERE account_id = ?");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO aud_chain_head"
+                        + " (account_id, last_seq, last_hash, digest_seq) VALUES (?, ?, ?, 0)")) {
+            for (Map.Entry<String, Head> entry : changed.entrySet()) {
+                Head head = entry.getValue();
+                PreparedStatement statement = head.stored() ? update : insert;
+                if (head.stored()) {
+                    update.setLong(1, head.seq());
+                    update.setString(2, head.hash());
+                    update.setString(3, entry.getKey());
+                } else {
+                    insert.setString(1, entry.getKey());
+                    insert.setLong(2, head.seq());
+                    insert.setString(3, head.hash());
+                }
+                statement.executeUpdate();
+            }
+        }
+    }
+}

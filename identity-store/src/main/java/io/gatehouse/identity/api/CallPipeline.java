@@ -1,0 +1,89 @@
+package io.gatehouse.identity.api;
+
+import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.internal.auth.AccessKeyCache;
+import io.gatehouse.identity.persistence.PersistenceErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+/**
+ * The steps every front-door request goes through, whatever its protocol: prepare (route and
+ * parse), then in one transaction authentication, the call (whose authorization is the service's,
+ * by the policy engine) and, when it changed something, its audit record (a read-only call's record
+ * commits after it, grouped with concurrent ones, before the answer); a refusal is recorded in a
+ * transaction shared with concurrent ones and
+ * answered in the protocol's error format; a fault of ours is logged and answered as
+ * InternalFailure, never a stack trace. The key's last use is written after the transaction.
+ */
+@ApplicationScoped
+public class CallPipeline {
+    private static final Logger LOG = Logger.getLogger(CallPipeline.class);
+
+    @Inject
+    Authentication authentication;
+    @Inject
+    CallAudit audit;
+
+    Response serve(Exchange exchange) {
+        AccessKeyCache.Entry[] usedKey = new AccessKeyCache.Entry[1];
+        try {
+            exchange.prepare();
+            Exchange.Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+                Authentication.Result auth = authentication.authenticate(exchange.allowsUnsigned(),
+                        exchange.requiredSigningName(), exchange.signed);
+                usedKey[0] = auth.usedKey();
+                RequestInfo received = exchange.received;
+                exchange.caller = auth.caller();
+                exchange.request = new RequestInfo(received.requestId(), received.sourceIp(), received.userAgent(),
+                        auth.region(), received.secureTransport(), received.receivedAt());
+                Exchange.Outcome done = exchange.invoke();
+                audit.success(exchange, done);
+                return done;
+            });
+            if (outcome.readOnly()) {
+                audit.readOnlySuccess(exchange, outcome);
+            }
+            return exchange.ok();
+        } catch (AwsException e) {
+            return refuse(exchange, e);
+        } catch (RuntimeException e) {
+            return failed(exchange, e);
+        } finally {
+            writeUse(usedKey[0]);
+        }
+    }
+
+    /** A failure that is not an AWS refusal: a translated constraint violation, or a fault of ours. */
+    private Response failed(Exchange exchange, RuntimeException e) {
+        AwsException refused = PersistenceErrors.translate(e).orElse(null);
+        if (refused != null) {
+            return refuse(exchange, refused);
+        }
+        String requestId = exchange.requestId();
+        LOG.errorf(e, "request %s (%s) failed", requestId, exchange.operation());
+        return refuse(exchange, new AwsException("InternalFailure", 500, false,
+                "We encountered an internal error. Please try again. (request " + requestId + ")"));
+    }
+
+    /** The call's changes rolled back; its refusal is recorded on its own and answered. */
+    private Response refuse(Exchange exchange, AwsException e) {
+        audit.failure(exchange, e.code(), e.getMessage());
+        return exchange.error(e);
+    }
+
+    /** The key's last use, after the request's transaction; a failure here never fails the call. */
+    private void writeUse(AccessKeyCache.Entry key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            authentication.writeUse(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the last use of access key %s: %s", key.keyId(), e.getMessage());
+        }
+    }
+}

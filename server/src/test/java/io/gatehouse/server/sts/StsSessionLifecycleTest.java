@@ -1,0 +1,223 @@
+package io.gatehouse.server.sts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.agroal.api.AgroalDataSource;
+import io.gatehouse.identity.internal.crypto.Totp;
+import io.gatehouse.server.iam.Iam;
+import io.gatehouse.server.iam.IamApiProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * Sessions in time, with the server's clock moved by the test (never slept): expiry at STS and IAM,
+ * revocation with AWS's AWSRevokeOlderSessions policy, and MFA on GetSessionToken.
+ */
+@QuarkusTest
+@TestProfile(StsClockProfile.class)
+class StsSessionLifecycleTest {
+    private static final String LIST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":[\"iam:ListUsers\",\"iam:ListRoles\",\"sts:GetFederationToken\"],\"Resource\":\"*\"}]}";
+
+    @Inject
+    MutableClock clock;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final Totp totp = new Totp();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private IamClient admin() {
+        return ClockedClients.iam(AwsBasicCredentials.create(IamApiProfile.ADMIN_KEY_ID, IamApiProfile.ADMIN_SECRET), clock);
+    }
+
+    private StsClient sts(AwsCredentials credentials) {
+        return ClockedClients.sts(credentials, clock);
+    }
+
+    private static AwsCredentials keyOf(AccessKey key) {
+        return AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
+    }
+
+    private static AwsCredentials session(Credentials c) {
+        return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+    }
+
+    /** A user allowed to list, with a key. */
+    private AccessKey user(IamClient admin, String name) {
+        admin.createUser(r -> r.userName(name));
+        admin.putUserPolicy(r -> r.userName(name).policyName("list").policyDocument(LIST));
+        return admin.createAccessKey(r -> r.userName(name)).accessKey();
+    }
+
+    /** A role trusting the user, allowed to list. */
+    private Role role(IamClient admin, String userArn) {
+        String name = Iam.name("life-role");
+        Role role = admin.createRole(r -> r.roleName(name).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + userArn + "\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}")).role();
+        admin.putRolePolicy(r -> r.roleName(name).policyName("list").policyDocument(LIST));
+        return role;
+    }
+
+    private static <T extends AwsServiceException> T refused(Class<T> type, Runnable call) {
+        T e = catchThrowableOfType(type, call::run);
+        assertThat(e).as("the call should be refused").isNotNull();
+        return e;
+    }
+
+    private static void expired(AwsServiceException e) {
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is expired");
+    }
+
+    @Test
+    void aRoleSessionWorksUntilItsExpirationAndThenGetsExpiredToken() {
+        IamClient admin = admin();
+        String userName = Iam.name("life-user");
+        AccessKey key = user(admin, userName);
+        Role role = role(admin, admin.getUser(r -> r.userName(userName)).user().arn());
+        Credentials c = sts(keyOf(key)).assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1").durationSeconds(900))
+                .credentials();
+        Instant issued = clock.instant();
+
+        clock.advance(Duration.between(issued, c.expiration()).minusSeconds(5));
+        assertThat(sts(session(c)).getCallerIdentity().arn()).endsWith(":assumed-role/" + role.roleName() + "/s1");
+        assertThat(ClockedClients.iam(session(c), clock).listUsers().users()).isNotEmpty();
+
+        clock.advance(Duration.ofSeconds(6));
+        expired(refused(AwsServiceException.class, () -> sts(session(c)).getCallerIdentity()));
+        expired(refused(AwsServiceException.class, () -> ClockedClients.iam(session(c), clock).listUsers()));
+    }
+
+    @Test
+    void sessionTokenAndFederationTokenSessionsExpireToo() {
+        IamClient admin = admin();
+        AccessKey key = user(admin, Iam.name("life-user"));
+        Credentials plain = sts(keyOf(key)).getSessionToken(r -> r.durationSeconds(900)).credentials();
+        Credentials federated = sts(keyOf(key)).getFederationToken(r -> r.name("fed").durationSeconds(900)
+                .policy(LIST)).credentials();
+
+        clock.advance(Duration.ofSeconds(895));
+        assertThat(sts(session(plain)).getCallerIdentity().arn()).contains(":user/");
+        assertThat(sts(session(federated)).getCallerIdentity().arn()).endsWith(":federated-user/fed");
+
+        clock.advance(Duration.ofSeconds(10));
+        expired(refused(AwsServiceException.class, () -> sts(session(plain)).getCallerIdentity()));
+        expired(refused(AwsServiceException.class, () -> sts(session(federated)).getCallerIdentity()));
+    }
+
+    @Test
+    void revokingActiveSessionsDeniesOlderSessionsAtOnceAndNotNewerOnes() {
+        IamClient admin = admin();
+        String userName = Iam.name("life-user");
+        AccessKey key = user(admin, userName);
+        Role role = role(admin, admin.getUser(r -> r.userName(userName)).user().arn());
+        Credentials old = sts(keyOf(key)).assumeRole(r -> r.roleArn(role.arn()).roleSessionName("old")).credentials();
+        IamClient asOld = ClockedClients.iam(session(old), clock);
+        assertThat(asOld.listRoles().roles()).isNotEmpty(); // the role's policies are now cached
+
+        clock.advance(Duration.ofMinutes(10));
+        // What the console's "Revoke active sessions" writes: a deny for tokens issued before now.
+        String now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        admin.putRolePolicy(r -> r.roleName(role.roleName()).policyName("AWSRevokeOlderSessions").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":[\"*\"],\"Resource\":[\"*\"],"
+                        + "\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + now + "\"}}}]}"));
+
+        AwsServiceException denied = refused(AwsServiceException.class, asOld::listRoles);
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        assertThat(denied.awsErrorDetails().errorMessage()).contains("explicit deny");
+        // GetCallerIdentity is never denied, as in AWS.
+        assertThat(sts(session(old)).getCallerIdentity().arn()).endsWith("/old");
+
+        clock.advance(Duration.ofSeconds(1));
+        Credentials fresh = sts(keyOf(key)).assumeRole(r -> r.roleArn(role.arn()).roleSessionName("new")).credentials();
+        assertThat(ClockedClients.iam(session(fresh), clock).listRoles().roles()).isNotEmpty();
+        assertThat(refused(AwsServiceException.class, asOld::listUsers).awsErrorDetails().errorCode())
+                .isEqualTo("AccessDenied");
+    }
+
+    @Test
+    void aRevocationWrittenByAnotherReplicaTakesEffectHereOnTheNextRequest() throws Exception {
+        IamClient admin = admin();
+        String userName = Iam.name("life-user");
+        AccessKey key = user(admin, userName);
+        Role role = role(admin, admin.getUser(r -> r.userName(userName)).user().arn());
+        Credentials old = sts(keyOf(key)).assumeRole(r -> r.roleArn(role.arn()).roleSessionName("old")).credentials();
+        IamClient asOld = ClockedClients.iam(session(old), clock);
+        assertThat(asOld.listRoles().roles()).isNotEmpty(); // this replica now caches the role's policies
+
+        clock.advance(Duration.ofMinutes(1));
+        String now = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        // Exactly what another replica's PutRolePolicy commits: the policy row and a new policy epoch.
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO iam_inline_policy (principal_id, name, "
+                    + "name_lower, principal_type, document) VALUES (?, 'AWSRevokeOlderSessions', "
+                    + "'awsrevokeoldersessions', 'ROLE', ?)");
+                    PreparedStatement bump = db.prepareStatement(
+                            "UPDATE iam_account SET policy_epoch = policy_epoch + 1 WHERE id = ?")) {
+                insert.setString(1, role.roleId());
+                insert.setString(2, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\","
+                        + "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + now + "\"}}}]}");
+                insert.executeUpdate();
+                bump.setString(1, role.arn().split(":")[4]);
+                assertThat(bump.executeUpdate()).isEqualTo(1);
+            }
+            db.commit();
+        }
+
+        assertThat(refused(AwsServiceException.class, asOld::listRoles).awsErrorDetails().errorCode())
+                .isEqualTo("AccessDenied");
+    }
+
+    @Test
+    void aSessionTokenWithMfaMayCallIamAndOneWithoutMayNot() {
+        IamClient admin = admin();
+        String userName = Iam.name("mfa-user");
+        AccessKey key = user(admin, userName);
+        VirtualMFADevice device = admin.createVirtualMFADevice(r -> r.virtualMFADeviceName(Iam.name("phone")))
+                .virtualMFADevice();
+        String seed = device.base32StringSeed().asUtf8String();
+        long step = Totp.counterAt(clock.instant());
+        admin.enableMFADevice(r -> r.userName(userName).serialNumber(device.serialNumber())
+                .authenticationCode1(totp.code(seed, step - 1)).authenticationCode2(totp.code(seed, step)));
+
+        Credentials without = sts(keyOf(key)).getSessionToken().credentials();
+        AwsServiceException refused = refused(AwsServiceException.class,
+                () -> ClockedClients.iam(session(without), clock).listUsers());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+
+        clock.advance(Duration.ofSeconds(Totp.PERIOD_SECONDS));
+        String code = totp.code(seed, Totp.counterAt(clock.instant()));
+        Credentials with = sts(keyOf(key)).getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(code))
+                .credentials();
+        assertThat(ClockedClients.iam(session(with), clock).listUsers().users()).isNotEmpty();
+    }
+}
