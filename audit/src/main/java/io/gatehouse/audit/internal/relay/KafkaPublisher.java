@@ -33,8 +33,8 @@ final class KafkaPublisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaPublisher.class);
 
-    /** A record to publish. */
-    record Outgoing(long id, String key, String eventId, String eventName, String value) {
+    /** A record to publish; {@code sealNo} orders events (0 for digests). */
+    record Outgoing(long id, long sealNo, String key, String eventId, String eventName, String value) {
     }
 
     private final RelaySettings settings;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingDeque;
 import javax.sql.DataSource;
 
 /**
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
  * stamps those rows. A row is marked only after its batch's commit, so a relay that dies between {@link #send()} and
  * {@link #markPublished} leaves the rows for its successor to publish again (at-least-once;
  * consumers drop repeats by {@code eventID}). {@link #runOnce()} is one round of all of it.
- * Not thread-safe: one thread drives one instance.
+ * One thread may drive it all, or two: one leading and sealing ({@link #lead()}, {@link #seal()}),
+ * one publishing ({@link #send()}, {@link #markPublished}); each method belongs to one side.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -43,9 +45,17 @@ public final class OutboxRelay implements AutoCloseable {
     private final RelaySettings settings;
     private final DigestStep digests;
     private final Clock clock;
+    // Batches this relay sealed and committed, in seal order, for the publishing side to send
+    // without reading them back; the database stays the source of truth (see nextEvents).
+    private final LinkedBlockingDeque<List<Outgoing>> sealedAhead = new LinkedBlockingDeque<>(4);
+    // Publishing side only.
     private Sent pending;
     private KafkaPublisher publisher;
-    private boolean leader;
+    private long lastPublishedSealNo = -1; // -1: unknown, read the database
+    // Shared by both sides.
+    private volatile boolean leader;
+    private volatile boolean startOver;
+    private Instant renewedAt = Instant.EPOCH;
 
     public OutboxRelay(DataSource dataSource, RelaySettings settings, DigestStep digests, Clock clock) {
         this.dataSource = dataSource;
@@ -62,34 +72,61 @@ public final class OutboxRelay implements AutoCloseable {
         return leader;
     }
 
-    /** Takes or renews the lease; true while this relay is the active one. */
+    /**
+     * Takes or renews the lease (renewal is written at most every tenth of the lease: sealing
+     * checks the lease in its own transaction anyway); true while this relay is the active one.
+     */
     public boolean lead() throws SQLException {
         Instant now = clock.instant();
+        if (leader && now.isBefore(renewedAt.plus(settings.lease().dividedBy(10)))) {
+            return true;
+        }
+        boolean held;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            leader = Lease.acquire(connection, settings.holder(), now, now.plus(settings.lease()));
+            held = Lease.acquire(connection, settings.holder(), now, now.plus(settings.lease()));
         }
-        if (!leader && publisher != null) {
-            dropProducer(); // another relay is active: what we had in flight is its to publish
+        if (held) {
+            renewedAt = now;
+        } else {
+            lostLease();
         }
-        return leader;
+        leader = held;
+        return held;
     }
 
-    /** Seals one batch and writes due digests; returns rows sealed, or -1 without the lease. */
+    // Another relay is (or may be) active: what we hold is its to publish.
+    private void lostLease() {
+        leader = false;
+        renewedAt = Instant.EPOCH;
+        sealedAhead.clear();
+        startOver = true;
+    }
+
+    /**
+     * Seals one batch and writes due digests; returns rows sealed, or -1 without the lease. May run
+     * on another thread than {@link #send()} and {@link #markPublished}.
+     */
     public int seal() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 Instant now = clock.instant();
-                int sealed = Sealer.sealBatch(connection, settings.holder(), now, settings.batchSize());
-                if (sealed >= 0) {
+                List<Outgoing> sealed = Sealer.sealBatch(connection, settings.holder(), now, settings.batchSize());
+                if (sealed != null) {
                     digests.writeDue(connection, settings.holder(), now);
                 }
                 connection.commit();
-                if (sealed < 0) {
-                    leader = false;
+                if (sealed == null) {
+                    lostLease();
+                    return -1;
                 }
-                return sealed;
+                if (!sealed.isEmpty() && settings.bootstrapServers().isPresent()) {
+                    if (!sealedAhead.offerLast(sealed)) {
+                        overflow = true; // the publishing side reads the database
+                    }
+                }
+                return sealed.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -107,11 +144,19 @@ public final class OutboxRelay implements AutoCloseable {
      *     with a new producer, whose start aborts the failed transaction)
      */
     public Sent send() throws SQLException, PublishException {
-        if (settings.bootstrapServers().isEmpty()) {
+        if (startOver) {
+            startOver = false;
+            dropProducer();
+            lastPublishedSealNo = -1;
+        }
+        if (settings.bootstrapServers().isEmpty() || !leader) {
             return new Sent(List.of(), List.of());
         }
         if (pending == null) {
-            List<Outgoing> events = unpublishedEvents();
+            List<Outgoing> events = nextEvents();
+            if (events == null) {
+                return new Sent(List.of(), List.of());
+            }
             List<Outgoing> digestRows = events.size() < settings.batchSize() ? unpublishedDigests() : List.of();
             if (events.isEmpty() && digestRows.isEmpty()) {
                 return new Sent(List.of(), List.of());
@@ -127,6 +172,7 @@ public final class OutboxRelay implements AutoCloseable {
             }
             pending = new Sent(events.stream().map(Outgoing::id).toList(),
                     digestRows.stream().map(Outgoing::id).toList());
+            pendingLastSealNo = events.isEmpty() ? lastPublishedSealNo : events.get(events.size() - 1).sealNo();
         }
         try {
             publisher.commit();
@@ -138,7 +184,50 @@ public final class OutboxRelay implements AutoCloseable {
         }
         Sent committed = pending;
         pending = null;
+        lastPublishedSealNo = pendingLastSealNo;
         return committed;
+    }
+
+    private long pendingLastSealNo = -1;
+    private Instant nextDatabaseRead = Instant.EPOCH;
+    private boolean caughtUp; // the last database read found less than a batch: the rest comes through sealedAhead
+    private volatile boolean overflow; // the sealing side could not queue a batch
+
+    /**
+     * The next events to publish: the batch sealed right after the last one published, from
+     * {@link #sealedAhead} when it is there, else from the database (after a start, a take-over, a
+     * full queue, or anything else that leaves a gap, and once a second for digests); null when
+     * nothing was sealed here and the database was read less than a second ago.
+     */
+    private List<Outgoing> nextEvents() throws SQLException {
+        Instant now = clock.instant();
+        if (overflow) {
+            overflow = false;
+            caughtUp = false;
+        }
+        if (caughtUp && lastPublishedSealNo >= 0 && sealedAhead.isEmpty() && now.isBefore(nextDatabaseRead)) {
+            return null;
+        }
+        List<Outgoing> head;
+        while ((head = sealedAhead.pollFirst()) != null) {
+            if (lastPublishedSealNo < 0) {
+                break;
+            }
+            if (head.get(head.size() - 1).sealNo() <= lastPublishedSealNo) {
+                continue; // already published from the database
+            }
+            if (head.get(0).sealNo() == lastPublishedSealNo + 1) {
+                return head;
+            }
+            break;
+        }
+        if (head != null) {
+            sealedAhead.clear();
+        }
+        nextDatabaseRead = now.plusSeconds(1);
+        List<Outgoing> events = unpublishedEvents();
+        caughtUp = events.size() < settings.batchSize();
+        return events;
     }
 
     /** True while a batch handed to Kafka waits for its commit to be confirmed. */
@@ -148,6 +237,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void dropProducer() {
         pending = null;
+        lastPublishedSealNo = -1;
+        caughtUp = false;
         if (publisher != null) {
             publisher.close();
             publisher = null;
@@ -165,6 +256,9 @@ public final class OutboxRelay implements AutoCloseable {
             stamp(connection, "aud_outbox", sent.eventIds(), now);
             stamp(connection, "aud_digest", sent.digestIds(), now);
             connection.commit();
+        } catch (SQLException e) {
+            lastPublishedSealNo = -1; // the rows stay unpublished: read them again (Kafka gets repeats)
+            throw e;
         }
     }
 
@@ -248,6 +342,7 @@ public final class OutboxRelay implements AutoCloseable {
     /** Drops the producer without releasing the lease: what a crash leaves behind (tests). */
     public void abandon() {
         dropProducer();
+        sealedAhead.clear();
         leader = false;
     }
 
@@ -255,13 +350,14 @@ public final class OutboxRelay implements AutoCloseable {
         List<Outgoing> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT id, account_id, event_id, event_name,"
-                        + " payload, chain_seq, prev_hash, chain_hash FROM aud_outbox"
+                        + " payload, chain_seq, prev_hash, chain_hash, seal_no FROM aud_outbox"
                         + " WHERE published_at IS NULL AND seal_no IS NOT NULL ORDER BY seal_no LIMIT ?")) {
             select.setInt(1, settings.batchSize());
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     String value = Chain.seal(r.getString(5), r.getLong(6), r.getString(7), r.getString(8));
-                    rows.add(new Outgoing(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), value));
+                    rows.add(new Outgoing(r.getLong(1), r.getLong(9), r.getString(2), r.getString(3), r.getString(4),
+                            value));
                 }
             }
         }
@@ -276,7 +372,7 @@ public final class OutboxRelay implements AutoCloseable {
             select.setInt(1, settings.batchSize());
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new Outgoing(r.getLong(1), r.getString(2), r.getString(3), "GatehouseDigest",
+                    rows.add(new Outgoing(r.getLong(1), 0, r.getString(2), r.getString(3), "GatehouseDigest",
                             r.getString(4)));
                 }
             }

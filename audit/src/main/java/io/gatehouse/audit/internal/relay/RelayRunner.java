@@ -18,9 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs this replica's {@link OutboxRelay} on one daemon thread from start-up to shutdown: every
- * replica tries for the lease; the holder seals, publishes (when Kafka is configured) and writes
- * digests. Kafka unreachable: API calls are untouched, the relay backs off (1 s doubling, at most half the lease)
+ * Runs this replica's {@link OutboxRelay} on two daemon threads from start-up to shutdown: every
+ * replica tries for the lease; the holder seals and writes digests on one thread and publishes
+ * (when Kafka is configured) on the other, so the next batch is sealed while the last one is on
+ * its way to Kafka. Kafka unreachable: API calls are untouched, the relay backs off (1 s doubling, at most half the lease)
  * (never longer than half the lease, which every round renews) and catches up later. Lag is published as gauges ({@code gatehouse.audit.outbox.unpublished},
  * {@code gatehouse.audit.outbox.lag.seconds}, {@code gatehouse.audit.relay.leader}) and in
  * {@link #status()} for the health check.
@@ -29,7 +30,7 @@ import org.jboss.logging.Logger;
 public class RelayRunner {
 
     private static final Logger LOG = Logger.getLogger(RelayRunner.class);
-    private static final Duration IDLE = Duration.ofMillis(200);
+    private static final Duration IDLE = Duration.ofMillis(50);
 
     /** What the health check reports. */
     public record Status(boolean enabled, boolean leader, String kafka, long unpublished, double lagSeconds,
@@ -64,7 +65,11 @@ public class RelayRunner {
     private final AtomicReference<Status> status = new AtomicReference<>(
             new Status(false, false, "starting", 0, 0, Optional.empty()));
     private volatile boolean running;
-    private Thread thread;
+    private volatile String kafka = "connecting";
+    private volatile Optional<String> sealError = Optional.empty();
+    private volatile Optional<String> publishError = Optional.empty();
+    private Thread sealer;
+    private Thread publisher;
     private OutboxRelay relay;
 
     void start(@Observes StartupEvent event) {
@@ -78,9 +83,15 @@ public class RelayRunner {
         Gauge.builder("gatehouse.audit.relay.leader", status, s -> s.get().leader() ? 1 : 0)
                 .description("1 on the replica whose relay is active").register(metrics);
         running = true;
-        thread = new Thread(this::loop, "gatehouse-audit-relay");
-        thread.setDaemon(true);
-        thread.start();
+        kafka = settings.bootstrapServers().isPresent() ? "connecting" : "disabled";
+        sealer = new Thread(this::sealLoop, "gatehouse-audit-sealer");
+        sealer.setDaemon(true);
+        sealer.start();
+        if (settings.bootstrapServers().isPresent()) {
+            publisher = new Thread(this::publishLoop, "gatehouse-audit-publisher");
+            publisher.setDaemon(true);
+            publisher.start();
+        }
         LOG.infof(settings.bootstrapServers().isPresent() ? "audit relay publishing to Kafka topic %s"
                 : "audit relay sealing events in the database only (no kafka-bootstrap-servers)%s",
                 settings.bootstrapServers().isPresent() ? settings.topic() : "");
@@ -88,12 +99,14 @@ public class RelayRunner {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread thread : new Thread[] {sealer, publisher}) {
+            if (thread != null) {
+                thread.interrupt();
+                try {
+                    thread.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         if (relay != null) {
@@ -106,45 +119,72 @@ public class RelayRunner {
         return status.get();
     }
 
-    private void loop() {
+    // The leading and sealing side: keeps the lease, seals committed rows, writes digests, deletes
+    // expired rows, and refreshes the status.
+    private void sealLoop() {
         Duration backoff = Duration.ZERO;
         Instant nextLag = Instant.EPOCH;
         Instant nextRetention = Instant.EPOCH;
-        String kafka = relay.settings().bootstrapServers().isPresent() ? "connecting" : "disabled";
-        Optional<String> lastError = Optional.empty();
         while (running) {
             boolean more = false;
             try {
-                more = relay.runOnce();
-                if (relay.isLeader() && relay.settings().bootstrapServers().isPresent()) {
-                    kafka = "up";
+                if (relay.lead()) {
+                    more = relay.seal() == relay.settings().batchSize();
+                    if (relay.isLeader() && Instant.now().isAfter(nextRetention)) {
+                        relay.deleteExpired();
+                        nextRetention = Instant.now().plusSeconds(60);
+                    }
                 }
-                lastError = Optional.empty();
+                sealError = Optional.empty();
                 backoff = Duration.ZERO;
-                if (relay.isLeader() && Instant.now().isAfter(nextRetention)) {
-                    relay.deleteExpired();
-                    nextRetention = Instant.now().plusSeconds(60);
-                }
-            } catch (PublishException e) {
-                kafka = "unreachable";
-                lastError = Optional.of(e.getMessage());
-                backoff = backoff.isZero() ? min(Duration.ofSeconds(1), maxBackoff()) : min(backoff.multipliedBy(2), maxBackoff());
-                LOG.warnf("audit relay: %s; retrying in %d s (API calls continue, the outbox keeps the events)",
-                        e.getMessage(), backoff.toSeconds());
             } catch (SQLException | RuntimeException e) {
-                lastError = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
-                backoff = backoff.isZero() ? min(Duration.ofSeconds(1), maxBackoff()) : min(backoff.multipliedBy(2), maxBackoff());
-                LOG.warnf(e, "audit relay: round failed; retrying in %d s", backoff.toSeconds());
+                sealError = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+                backoff = nextBackoff(backoff);
+                LOG.warnf(e, "audit relay: sealing failed; retrying in %d ms", backoff.toMillis());
             }
             if (Instant.now().isAfter(nextLag)) {
-                updateStatus(kafka, lastError);
+                updateStatus();
                 nextLag = Instant.now().plusSeconds(2);
             }
             sleep(!backoff.isZero() ? backoff : more ? Duration.ZERO : IDLE);
         }
     }
 
-    private void updateStatus(String kafka, Optional<String> lastError) {
+    // The publishing side: sends what was sealed, in seal order, one Kafka transaction per batch.
+    private void publishLoop() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            boolean more = false;
+            try {
+                if (relay.isLeader()) {
+                    OutboxRelay.Sent sent = relay.send();
+                    relay.markPublished(sent);
+                    more = sent.size() > 0 || relay.hasInFlight();
+                    kafka = "up";
+                }
+                publishError = Optional.empty();
+                backoff = Duration.ZERO;
+            } catch (PublishException e) {
+                kafka = "unreachable";
+                publishError = Optional.of(e.getMessage());
+                backoff = nextBackoff(backoff);
+                LOG.warnf("audit relay: %s; retrying in %d ms (API calls continue, the outbox keeps the events)",
+                        e.getMessage(), backoff.toMillis());
+            } catch (SQLException | RuntimeException e) {
+                publishError = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+                backoff = nextBackoff(backoff);
+                LOG.warnf(e, "audit relay: publishing failed; retrying in %d ms", backoff.toMillis());
+            }
+            sleep(!backoff.isZero() ? backoff : more ? Duration.ZERO : IDLE);
+        }
+    }
+
+    private Duration nextBackoff(Duration backoff) {
+        return backoff.isZero() ? min(Duration.ofSeconds(1), maxBackoff()) : min(backoff.multipliedBy(2), maxBackoff());
+    }
+
+    private void updateStatus() {
+        Optional<String> lastError = publishError.isPresent() ? publishError : sealError;
         if (relay.settings().bootstrapServers().isEmpty()) {
             // Without Kafka every record stays unpublished by design: no lag to count.
             status.set(new Status(false, relay.isLeader(), kafka, 0, 0, lastError));

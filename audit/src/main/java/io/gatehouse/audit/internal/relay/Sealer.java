@@ -1,6 +1,7 @@
 package io.gatehouse.audit.internal.relay;
 
 import io.gatehouse.audit.internal.chain.Chain;
+import io.gatehouse.audit.internal.relay.KafkaPublisher.Outgoing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,21 +23,25 @@ final class Sealer {
     private record Head(long seq, String hash, boolean stored) {
     }
 
-    private record Unsealed(long id, String accountId, String payload) {
+    private record Unsealed(long id, String accountId, String eventId, String eventName, String payload) {
     }
 
     private Sealer() {
     }
 
-    /** Seals up to {@code limit} rows; returns how many, or -1 when the lease is not held. */
-    static int sealBatch(Connection connection, String holder, Instant now, int limit) throws SQLException {
+    /**
+     * Seals up to {@code limit} rows; returns them in their published form, in seal order, or null
+     * when the lease is not held. They are the caller's to publish once its transaction commits.
+     */
+    static List<Outgoing> sealBatch(Connection connection, String holder, Instant now, int limit) throws SQLException {
         long counter = Lease.lockIfHeld(connection, holder, now);
         if (counter < 0) {
-            return -1;
+            return null;
         }
         List<Unsealed> rows = unsealed(connection, limit);
+        List<Outgoing> sealed = new ArrayList<>(rows.size());
         if (rows.isEmpty()) {
-            return 0;
+            return sealed;
         }
         Map<String, Head> heads = heads(connection, rows.stream().map(Unsealed::accountId).distinct().toList());
         try (PreparedStatement update = connection.prepareStatement("UPDATE aud_outbox SET seal_no = ?, chain_seq = ?,"
@@ -54,22 +59,26 @@ final class Sealer {
                 update.setLong(5, row.id());
                 update.addBatch();
                 changed.put(row.accountId(), new Head(seq, hash, head.stored()));
+                sealed.add(new Outgoing(row.id(), counter, row.accountId(), row.eventId(), row.eventName(),
+                        Chain.seal(row.payload(), seq, head.hash(), hash)));
             }
             update.executeBatch();
             storeHeads(connection, changed);
         }
         Lease.storeCounter(connection, counter);
-        return rows.size();
+        return sealed;
     }
 
     private static List<Unsealed> unsealed(Connection connection, int limit) throws SQLException {
         List<Unsealed> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, account_id, payload FROM aud_outbox WHERE seal_no IS NULL ORDER BY id LIMIT ?")) {
+                "SELECT id, account_id, event_id, event_name, payload FROM aud_outbox WHERE seal_no IS NULL"
+                        + " ORDER BY id LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Unsealed(result.getLong(1), result.getString(2), result.getString(3)));
+                    rows.add(new Unsealed(result.getLong(1), result.getString(2), result.getString(3),
+                            result.getString(4), result.getString(5)));
                 }
             }
         }

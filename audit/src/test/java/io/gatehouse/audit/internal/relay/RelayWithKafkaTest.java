@@ -116,7 +116,7 @@ class RelayWithKafkaTest {
         RelaySettings settings = Outbox.settings(Optional.of(broker.bootstrapServers()), topic, "old", Duration.ofSeconds(4));
         // A former leader paused with a batch in hand: its records reach the broker, uncommitted.
         KafkaPublisher zombie = KafkaPublisher.open(settings);
-        zombie.begin(List.of(new KafkaPublisher.Outgoing(1, ACCOUNTS.get(0), "zombie-1", "CreateUser",
+        zombie.begin(List.of(new KafkaPublisher.Outgoing(1, 1, ACCOUNTS.get(0), "zombie-1", "CreateUser",
                 "{\"eventID\":\"zombie-1\",\"recipientAccountId\":\"" + ACCOUNTS.get(0) + "\"}")), List.of());
         Thread.sleep(500);
 
@@ -140,12 +140,27 @@ class RelayWithKafkaTest {
         RelaySettings settings = Outbox.settings(Optional.of(broker.bootstrapServers()), topic, "solo", Duration.ofSeconds(5));
         OutboxRelay relay = Outbox.relay(dataSource, settings);
         AtomicBoolean running = new AtomicBoolean(true);
-        List<Exception> failures = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // As the server runs it: one thread leads and seals, another publishes.
+        Thread sealing = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    if (!relay.lead() || relay.seal() < settings.batchSize()) {
+                        Thread.sleep(50);
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                    return;
+                }
+            }
+        });
         Thread loop = new Thread(() -> {
             while (running.get()) {
                 try {
-                    if (!relay.runOnce()) {
-                        Thread.sleep(100);
+                    OutboxRelay.Sent sent = relay.send();
+                    relay.markPublished(sent);
+                    if (sent.size() == 0 && !relay.hasInFlight()) {
+                        Thread.sleep(50);
                     }
                 } catch (PublishException e) {
                     failures.add(e);
@@ -156,6 +171,7 @@ class RelayWithKafkaTest {
                 }
             }
         });
+        sealing.start();
         loop.start();
         List<String> written = new ArrayList<>(Outbox.write(dataSource, 60, ACCOUNTS));
         awaitPublished();
@@ -164,9 +180,11 @@ class RelayWithKafkaTest {
         Thread.sleep(12_000); // more than twice the lease: the relay keeps it and its pending batch meanwhile
         assertThat(Outbox.unpublished(dataSource)).isGreaterThan(0);
         broker.restart();
+        written.addAll(Outbox.write(dataSource, 250, ACCOUNTS)); // and more after it is back
         awaitPublished();
         running.set(false);
         loop.join();
+        sealing.join();
         relay.close();
 
         assertThat(failures).isNotEmpty().allMatch(e -> e instanceof PublishException);
