@@ -38,6 +38,8 @@ public final class KafkaBroker implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")
+                    // The audit relay's first transactional producer waits for this log to be created.
+                    .setConfigProp("transaction.state.log.num.partitions", "3")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "false")
                     .build();

@@ -13,8 +13,8 @@ import java.time.Instant;
  * One row of {@code aud_outbox}: an event's CloudTrail JSON ({@link #payload}), written in the
  * transaction of the call it records, plus copies of the fields LookupEvents filters on.
  *
- * <p>{@link #id} grows in insertion order, the order the relay publishes in; {@link #publishedAt}
- * is null until the relay has handed the row to Kafka. The schema is Flyway's
+ * <p>{@link #id} grows in insertion order. The relay's columns (seal and chain fields) are not
+ * mapped: only the relay writes them, with plain JDBC. The schema is Flyway's
  * ({@code db/migration/audit}), never Hibernate's.
  */
 @Entity
@@ -59,7 +59,4 @@ public class OutboxEventEntity extends PanacheEntityBase {
     /** The redacted CloudTrail record. */
     @Column(name = "payload", nullable = false, updatable = false)
     public String payload;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

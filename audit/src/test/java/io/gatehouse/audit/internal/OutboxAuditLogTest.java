@@ -53,7 +53,7 @@ class OutboxAuditLogTest {
                 .containsEntry("access_key_id", "ASIAIOSFODNN7EXAMPLE")
                 .containsEntry("read_only", false)
                 .containsEntry("error_code", null)
-                .containsEntry("published_at", null);
+                .containsEntry("seal_no", null);
         assertThat((Long) row.get("id")).isPositive();
         String payload = (String) row.get("payload");
         assertThat(MAPPER.readTree(payload)).isEqualTo(CloudTrailJson.toTree(event));
@@ -208,7 +208,7 @@ class OutboxAuditLogTest {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT id, account_id,"
                      + " CAST(event_time AS CHAR) AS event_time, event_source, event_name, username, access_key_id,"
-                     + " read_only, error_code, payload, CAST(published_at AS CHAR) AS published_at"
+                     + " read_only, error_code, payload, CAST(seal_no AS CHAR) AS seal_no"
                      + " FROM aud_outbox WHERE event_id = ?")) {
             select.setString(1, eventId);
             try (ResultSet rows = select.executeQuery()) {
@@ -218,7 +218,7 @@ class OutboxAuditLogTest {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", rows.getLong("id"));
                 for (String column : new String[] {"account_id", "event_time", "event_source", "event_name",
-                        "username", "access_key_id", "error_code", "payload", "published_at"}) {
+                        "username", "access_key_id", "error_code", "payload", "seal_no"}) {
                     row.put(column, rows.getString(column));
                 }
                 row.put("read_only", rows.getBoolean("read_only"));

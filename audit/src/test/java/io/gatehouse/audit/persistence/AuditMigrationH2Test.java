@@ -58,7 +58,7 @@ class AuditMigrationH2Test {
 
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, event_id, account_id, event_time, username, read_only, payload, published_at"
+                    "SELECT id, event_id, account_id, event_time, username, read_only, payload, seal_no"
                             + " FROM aud_outbox WHERE account_id = ? ORDER BY id")) {
                 select.setString(1, "123456789012");
                 try (ResultSet rows = select.executeQuery()) {
@@ -69,7 +69,7 @@ class AuditMigrationH2Test {
                     assertThat(rows.getString("username")).isEqualTo("alice");
                     assertThat(rows.getBoolean("read_only")).isTrue();
                     assertThat(rows.getString("payload")).isEqualTo(payload);
-                    assertThat(rows.getTimestamp("published_at")).isNull();
+                    assertThat(rows.getObject("seal_no")).isNull();
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getLong("id")).isGreaterThan(firstId);
                     ids.add(rows.getString("event_id"));
@@ -93,13 +93,13 @@ class AuditMigrationH2Test {
     }
 
     @Test
-    void publishingStampsOnlyPublishedAt() throws SQLException {
+    void sealingLeavesEventTimeAlone() throws SQLException {
         LocalDateTime time = LocalDateTime.of(2026, 11, 23, 8, 0);
         try (Connection connection = DriverManager.getConnection(url)) {
             insert(connection, "9d478fc1-4f10-490f-a26b-000000000001", time, "alice", "{}");
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE aud_outbox SET published_at = ? WHERE published_at IS NULL")) {
-                update.setTimestamp(1, Timestamp.valueOf(time.plusMinutes(5)));
+                    "UPDATE aud_outbox SET seal_no = ? WHERE seal_no IS NULL")) {
+                update.setLong(1, 1);
                 assertThat(update.executeUpdate()).isEqualTo(1);
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT event_time FROM aud_outbox");

@@ -76,6 +76,28 @@ final class Lease {
         }
     }
 
+    /** Records that every row up to seal number {@code sealNo} is on Kafka (never moves back). */
+    static void storePublished(Connection connection, long sealNo) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE aud_lease SET published_seal_no = ? WHERE name = ? AND published_seal_no < ?")) {
+            update.setLong(1, sealNo);
+            update.setString(2, NAME);
+            update.setLong(3, sealNo);
+            update.executeUpdate();
+        }
+    }
+
+    /** The last seal number Kafka has committed: every row up to it is on the topic. */
+    static long published(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT published_seal_no FROM aud_lease WHERE name = ?")) {
+            select.setString(1, NAME);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
     static Timestamp utc(Instant instant) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }

@@ -26,8 +26,11 @@ import javax.sql.DataSource;
  */
 public final class OutboxRelay implements AutoCloseable {
 
-    /** A batch {@link #send()} published: Kafka committed it. */
-    public record Sent(List<Long> eventIds, List<Long> digestIds) {
+    /**
+     * A batch {@link #send()} published: Kafka committed it. Its events are every sealed row after
+     * the last published one up to {@code lastSealNo} (0 when it holds digests only).
+     */
+    public record Sent(List<Long> eventIds, long lastSealNo, List<Long> digestIds) {
         public int size() {
             return eventIds.size() + digestIds.size();
         }
@@ -150,16 +153,16 @@ public final class OutboxRelay implements AutoCloseable {
             lastPublishedSealNo = -1;
         }
         if (settings.bootstrapServers().isEmpty() || !leader) {
-            return new Sent(List.of(), List.of());
+            return new Sent(List.of(), 0, List.of());
         }
         if (pending == null) {
             List<Outgoing> events = nextEvents();
             if (events == null) {
-                return new Sent(List.of(), List.of());
+                return new Sent(List.of(), 0, List.of());
             }
             List<Outgoing> digestRows = events.size() < settings.batchSize() ? unpublishedDigests() : List.of();
             if (events.isEmpty() && digestRows.isEmpty()) {
-                return new Sent(List.of(), List.of());
+                return new Sent(List.of(), 0, List.of());
             }
             if (publisher == null) {
                 publisher = KafkaPublisher.open(settings);
@@ -171,8 +174,8 @@ public final class OutboxRelay implements AutoCloseable {
                 throw e;
             }
             pending = new Sent(events.stream().map(Outgoing::id).toList(),
+                    events.isEmpty() ? 0 : events.get(events.size() - 1).sealNo(),
                     digestRows.stream().map(Outgoing::id).toList());
-            pendingLastSealNo = events.isEmpty() ? lastPublishedSealNo : events.get(events.size() - 1).sealNo();
         }
         try {
             publisher.commit();
@@ -184,11 +187,12 @@ public final class OutboxRelay implements AutoCloseable {
         }
         Sent committed = pending;
         pending = null;
-        lastPublishedSealNo = pendingLastSealNo;
+        if (committed.lastSealNo() > 0) {
+            lastPublishedSealNo = committed.lastSealNo();
+        }
         return committed;
     }
 
-    private long pendingLastSealNo = -1;
     private Instant nextDatabaseRead = Instant.EPOCH;
     private boolean caughtUp; // the last database read found less than a batch: the rest comes through sealedAhead
     private volatile boolean overflow; // the sealing side could not queue a batch
@@ -230,6 +234,13 @@ public final class OutboxRelay implements AutoCloseable {
         return events;
     }
 
+    /** Opens the Kafka producer now rather than with the first batch (creating the topic if missing). */
+    public void connect() throws PublishException {
+        if (publisher == null && settings.bootstrapServers().isPresent()) {
+            publisher = KafkaPublisher.open(settings);
+        }
+    }
+
     /** True while a batch handed to Kafka waits for its commit to be confirmed. */
     public boolean hasInFlight() {
         return pending != null;
@@ -252,9 +263,10 @@ public final class OutboxRelay implements AutoCloseable {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Instant now = clock.instant();
-            stamp(connection, "aud_outbox", sent.eventIds(), now);
-            stamp(connection, "aud_digest", sent.digestIds(), now);
+            if (sent.lastSealNo() > 0) {
+                Lease.storePublished(connection, sent.lastSealNo());
+            }
+            stamp(connection, "aud_digest", sent.digestIds(), clock.instant());
             connection.commit();
         } catch (SQLException e) {
             lastPublishedSealNo = -1; // the rows stay unpublished: read them again (Kafka gets repeats)
@@ -276,7 +288,10 @@ public final class OutboxRelay implements AutoCloseable {
         return sealed == settings.batchSize() || sent.size() >= settings.batchSize() || hasInFlight();
     }
 
-    /** Deletes up to one batch of outbox rows published before the retention period; returns how many. */
+    /**
+     * Deletes up to one batch of outbox rows older than the retention period that are on Kafka;
+     * returns how many.
+     */
     public int deleteExpired() throws SQLException {
         if (settings.bootstrapServers().isEmpty()) {
             return 0; // without Kafka the database is the only copy
@@ -284,13 +299,15 @@ public final class OutboxRelay implements AutoCloseable {
         Instant before = clock.instant().minus(settings.retention());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
+            long published = Lease.published(connection);
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM aud_outbox WHERE published_at < ? ORDER BY published_at LIMIT ?")) {
-                select.setTimestamp(1, Lease.utc(before));
+            // Oldest first: seal order is commit order, so the scan stops at the first young row.
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, event_time FROM aud_outbox"
+                    + " WHERE seal_no <= ? ORDER BY seal_no LIMIT ?")) {
+                select.setLong(1, published);
                 select.setInt(2, settings.batchSize());
                 try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
+                    while (result.next() && result.getTimestamp(2).before(Lease.utc(before))) {
                         ids.add(result.getLong(1));
                     }
                 }
@@ -314,13 +331,27 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** How far Kafka is behind the outbox. */
     public Lag lag() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT COUNT(*), MIN(event_time) FROM aud_outbox WHERE published_at IS NULL");
-                ResultSet result = select.executeQuery()) {
-            result.next();
-            java.sql.Timestamp oldest = result.getTimestamp(2);
-            return new Lag(result.getLong(1), Optional.ofNullable(oldest).map(Lease::fromUtc));
+        try (Connection connection = dataSource.getConnection()) {
+            long published = Lease.published(connection);
+            long count = 0;
+            java.sql.Timestamp oldest = null;
+            for (String where : new String[] {"seal_no IS NULL", "seal_no > ?"}) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT COUNT(*), MIN(event_time) FROM aud_outbox WHERE " + where)) {
+                    if (where.contains("?")) {
+                        select.setLong(1, published);
+                    }
+                    try (ResultSet result = select.executeQuery()) {
+                        result.next();
+                        count += result.getLong(1);
+                        java.sql.Timestamp time = result.getTimestamp(2);
+                        if (time != null && (oldest == null || time.before(oldest))) {
+                            oldest = time;
+                        }
+                    }
+                }
+            }
+            return new Lag(count, Optional.ofNullable(oldest).map(Lease::fromUtc));
         }
     }
 
@@ -350,8 +381,8 @@ public final class OutboxRelay implements AutoCloseable {
         List<Outgoing> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT id, account_id, event_id, event_name,"
-                        + " payload, chain_seq, prev_hash, chain_hash, seal_no FROM aud_outbox"
-                        + " WHERE published_at IS NULL AND seal_no IS NOT NULL ORDER BY seal_no LIMIT ?")) {
+                        + " payload, chain_seq, prev_hash, chain_hash, seal_no FROM aud_outbox WHERE seal_no >"
+                        + " (SELECT published_seal_no FROM aud_lease WHERE name = 'relay') ORDER BY seal_no LIMIT ?")) {
             select.setInt(1, settings.batchSize());
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {

@@ -135,6 +135,33 @@ class RelayWithKafkaTest {
     }
 
     @Test
+    void lagCountsWhatIsNotOnKafkaAndRetentionDeletesOnlyPublishedRows() throws Exception {
+        RelaySettings settings = new RelaySettings(Optional.of(broker.bootstrapServers()), "retention", 3, (short) 1, 1,
+                Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(5), 100, "solo"); // the events are from 08:00
+        OutboxRelay relay = Outbox.relay(dataSource, settings);
+        Outbox.write(dataSource, 150, ACCOUNTS);
+        assertThat(relay.lag().unpublished()).isEqualTo(150);
+        assertThat(relay.lag().oldestEventTime()).isPresent();
+        drain(relay);
+        assertThat(relay.lag().unpublished()).isZero();
+        assertThat(relay.lag().oldestEventTime()).isEmpty();
+
+        List<String> later = Outbox.write(dataSource, 30, ACCOUNTS);
+        assertThat(relay.lead()).isTrue();
+        assertThat(relay.seal()).isEqualTo(30); // sealed, not yet on Kafka
+        assertThat(relay.lag().unpublished()).isEqualTo(30);
+        assertThat(relay.deleteExpired()).isEqualTo(100); // one batch at a time, oldest first
+        assertThat(relay.deleteExpired()).isEqualTo(50);
+        assertThat(relay.deleteExpired()).isZero(); // the 30 are kept until Kafka has them
+        assertThat(Outbox.unpublished(dataSource)).isEqualTo(30);
+        drain(relay);
+        assertThat(relay.deleteExpired()).isEqualTo(30);
+        relay.close();
+        List<String> records = AuditStreams.readTopic(broker.bootstrapServers(), "retention", Duration.ofSeconds(30));
+        assertThat(String.join("\n", records)).contains(later);
+    }
+
+    @Test
     void eventsWrittenWhileTheBrokerIsDownArePublishedWhenItReturns() throws Exception {
         String topic = "outage";
         RelaySettings settings = Outbox.settings(Optional.of(broker.bootstrapServers()), topic, "solo", Duration.ofSeconds(5));
