@@ -146,7 +146,8 @@ public class RelayRunner {
                 updateStatus();
                 nextLag = Instant.now().plusSeconds(2);
             }
-            sleep(!backoff.isZero() ? backoff : more ? Duration.ZERO : IDLE);
+            // A replica without the lease asks for it every fifth of the lease, not every idle pause.
+            sleep(!backoff.isZero() ? backoff : more ? Duration.ZERO : relay.isLeader() ? IDLE : lease.dividedBy(5));
         }
     }
 
