@@ -1,14 +1,10 @@
 package io.gatehouse.audit.internal.relay;
 
-import io.gatehouse.audit.internal.chain.Chain;
 import io.gatehouse.audit.internal.relay.KafkaPublisher.Outgoing;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -160,7 +156,7 @@ public final class OutboxRelay implements AutoCloseable {
             if (events == null) {
                 return new Sent(List.of(), 0, List.of());
             }
-            List<Outgoing> digestRows = events.size() < settings.batchSize() ? unpublishedDigests() : List.of();
+            List<Outgoing> digestRows = events.size() < settings.batchSize() ? OutboxRows.unpublishedDigests(dataSource, settings.batchSize()) : List.of();
             if (events.isEmpty() && digestRows.isEmpty()) {
                 return new Sent(List.of(), 0, List.of());
             }
@@ -229,7 +225,7 @@ public final class OutboxRelay implements AutoCloseable {
             sealedAhead.clear();
         }
         nextDatabaseRead = now.plusSeconds(1);
-        List<Outgoing> events = unpublishedEvents();
+        List<Outgoing> events = OutboxRows.unpublishedEvents(dataSource, settings.batchSize());
         caughtUp = events.size() < settings.batchSize();
         return events;
     }
@@ -266,7 +262,7 @@ public final class OutboxRelay implements AutoCloseable {
             if (sent.lastSealNo() > 0) {
                 Lease.storePublished(connection, sent.lastSealNo());
             }
-            stamp(connection, "aud_digest", sent.digestIds(), clock.instant());
+            OutboxRows.stampDigests(connection, sent.digestIds(), clock.instant());
             connection.commit();
         } catch (SQLException e) {
             lastPublishedSealNo = -1; // the rows stay unpublished: read them again (Kafka gets repeats)
@@ -296,33 +292,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (settings.bootstrapServers().isEmpty()) {
             return 0; // without Kafka the database is the only copy
         }
-        Instant before = clock.instant().minus(settings.retention());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            long published = Lease.published(connection);
-            List<Long> ids = new ArrayList<>();
-            // Oldest first: seal order is commit order, so the scan stops at the first young row.
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, event_time FROM aud_outbox"
-                    + " WHERE seal_no <= ? ORDER BY seal_no LIMIT ?")) {
-                select.setLong(1, published);
-                select.setInt(2, settings.batchSize());
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next() && result.getTimestamp(2).before(Lease.utc(before))) {
-                        ids.add(result.getLong(1));
-                    }
-                }
-            }
-            if (!ids.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM aud_outbox WHERE id IN ("
-                        + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        delete.setLong(i + 1, ids.get(i));
-                    }
-                    delete.executeUpdate();
-                }
-            }
-            return ids.size();
-        }
+        return OutboxRows.deleteExpired(dataSource, clock.instant().minus(settings.retention()), settings.batchSize());
     }
 
     /** Lag: unpublished rows and the commit time of the oldest one (empty when none). */
@@ -331,28 +301,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** How far Kafka is behind the outbox. */
     public Lag lag() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            long published = Lease.published(connection);
-            long count = 0;
-            java.sql.Timestamp oldest = null;
-            for (String where : new String[] {"seal_no IS NULL", "seal_no > ?"}) {
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT COUNT(*), MIN(event_time) FROM aud_outbox WHERE " + where)) {
-                    if (where.contains("?")) {
-                        select.setLong(1, published);
-                    }
-                    try (ResultSet result = select.executeQuery()) {
-                        result.next();
-                        count += result.getLong(1);
-                        java.sql.Timestamp time = result.getTimestamp(2);
-                        if (time != null && (oldest == null || time.before(oldest))) {
-                            oldest = time;
-                        }
-                    }
-                }
-            }
-            return new Lag(count, Optional.ofNullable(oldest).map(Lease::fromUtc));
-        }
+        return OutboxRows.lag(dataSource);
     }
 
     /** Gives up the lease (if held) and closes the producer. */
@@ -375,54 +324,5 @@ public final class OutboxRelay implements AutoCloseable {
         dropProducer();
         sealedAhead.clear();
         leader = false;
-    }
-
-    private List<Outgoing> unpublishedEvents() throws SQLException {
-        List<Outgoing> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT id, account_id, event_id, event_name,"
-                        + " payload, chain_seq, prev_hash, chain_hash, seal_no FROM aud_outbox WHERE seal_no >"
-                        + " (SELECT published_seal_no FROM aud_lease WHERE name = 'relay') ORDER BY seal_no LIMIT ?")) {
-            select.setInt(1, settings.batchSize());
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    String value = Chain.seal(r.getString(5), r.getLong(6), r.getString(7), r.getString(8));
-                    rows.add(new Outgoing(r.getLong(1), r.getLong(9), r.getString(2), r.getString(3), r.getString(4),
-                            value));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private List<Outgoing> unpublishedDigests() throws SQLException {
-        List<Outgoing> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT id, account_id, event_id, payload"
-                        + " FROM aud_digest WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
-            select.setInt(1, settings.batchSize());
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new Outgoing(r.getLong(1), 0, r.getString(2), r.getString(3), "GatehouseDigest",
-                            r.getString(4)));
-                }
-            }
-        }
-        return rows;
-    }
-
-    // One statement per batch: UPDATE ... WHERE id IN (...), in slices of 1,000 ids.
-    private static void stamp(Connection connection, String table, List<Long> ids, Instant now) throws SQLException {
-        for (int from = 0; from < ids.size(); from += 1_000) {
-            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 1_000));
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET published_at = ?"
-                    + " WHERE id IN (" + String.join(",", java.util.Collections.nCopies(slice.size(), "?")) + ")")) {
-                update.setTimestamp(1, Lease.utc(now));
-                for (int i = 0; i < slice.size(); i++) {
-                    update.setLong(i + 2, slice.get(i));
-                }
-                update.executeUpdate();
-            }
-        }
     }
 }
