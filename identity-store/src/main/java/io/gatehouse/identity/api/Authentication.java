@@ -2,19 +2,13 @@ package io.gatehouse.identity.api;
 
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
-import io.gatehouse.identity.SessionTokens;
-import io.gatehouse.identity.SignatureCheck;
-import io.gatehouse.identity.SignatureVerifier;
 import io.gatehouse.identity.SignedRequest;
 import io.gatehouse.identity.internal.auth.AccessKeyCache;
-import io.gatehouse.identity.internal.auth.CallerResolver;
-import io.gatehouse.identity.internal.auth.StoreSigningSecrets;
-import io.gatehouse.identity.internal.crypto.SecretBox;
+import io.gatehouse.identity.internal.auth.SignedCallers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 
-/** SigV4 verification and caller resolution for the front door. */
+/** SigV4 verification and caller resolution for the front door (the shared path is {@link SignedCallers}). */
 @ApplicationScoped
 public class Authentication {
     /**
@@ -24,17 +18,7 @@ public class Authentication {
     public record Result(Caller caller, String region, AccessKeyCache.Entry usedKey) {}
 
     @Inject
-    SignatureVerifier verifier;
-    @Inject
-    SecretBox secretBox;
-    @Inject
-    SessionTokens sessionTokens;
-    @Inject
-    CallerResolver resolver;
-    @Inject
-    AccessKeyCache keys;
-    @Inject
-    Clock clock;
+    SignedCallers callers;
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "gatehouse.region", defaultValue = "us-east-1")
     String defaultRegion;
@@ -54,20 +38,17 @@ public class Authentication {
             }
             throw AwsException.missingAuthenticationToken();
         }
-        StoreSigningSecrets secrets = new StoreSigningSecrets(secretBox, sessionTokens, keys, clock);
-        SignatureCheck check = verifier.verify(request, secrets, clock.instant());
-        if (requiredSigningName != null && !requiredSigningName.equals(check.service())) {
-            throw new AwsException("SignatureDoesNotMatch", 403,
-                    "Credential should be scoped to correct service: '" + requiredSigningName + "'.");
-        }
-        Caller caller = resolver.resolve(secrets, check.accessKeyId());
-        AccessKeyCache.Entry used = secrets.accessKey();
-        boolean write = used != null && keys.noteUse(used, check.service(), check.region(), clock.instant());
-        return new Result(caller, check.region(), write ? used : null);
+        SignedCallers.Verified verified = callers.verify(request, null, check -> {
+            if (requiredSigningName != null && !requiredSigningName.equals(check.service())) {
+                throw new AwsException("SignatureDoesNotMatch", 403,
+                        "Credential should be scoped to correct service: '" + requiredSigningName + "'.");
+            }
+        });
+        return new Result(verified.caller(), verified.check().region(), verified.keyToRecord());
     }
 
     /** Writes a key's last use; outside any transaction, after the request's own. */
     public void writeUse(AccessKeyCache.Entry key) {
-        keys.writeUse(key);
+        callers.recordUse(key);
     }
 }
