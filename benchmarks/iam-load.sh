@@ -2,6 +2,8 @@
 # IAM API load benchmark (docs/benchmarks.md): the packaged server on a fresh MariaDB database on
 # this machine, driven by 32 concurrent SigV4 clients (QueryLoad), GetUser and CreateUser+DeleteUser.
 # Usage: benchmarks/iam-load.sh [SECONDS] [CLIENTS]   (needs MariaDB at 127.0.0.1:3306, root, no password)
+# SCENARIOS="..." picks others: QueryLoad's (get-caller-identity, get-caller-identity-session,
+# assume-role, get-user, create-delete-user) and "authorize" (AuthorizeLoad: POST /v1/authorize).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -28,8 +30,13 @@ java ${JAVA_OPTS:--Xmx512m} -jar server/target/quarkus-app/quarkus-run.jar start
 server=$!
 for _ in $(seq 1 60); do grep -q "listening" "$data/server.log" && break; sleep 1; done
 grep -q "listening" "$data/server.log" || { cat "$data/server.log"; exit 1; }
-for scenario in get-user create-delete-user; do
-  java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.QueryLoad \
-    "http://127.0.0.1:$port/" "$key_id" "$secret" "$scenario" "$clients" "$seconds"
+for scenario in ${SCENARIOS:-get-user create-delete-user}; do
+  if [ "$scenario" = authorize ]; then
+    java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.AuthorizeLoad \
+      "http://127.0.0.1:$port/" "$key_id" "$secret" "$clients" "$seconds"
+  else
+    java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.QueryLoad \
+      "http://127.0.0.1:$port/" "$key_id" "$secret" "$scenario" "$clients" "$seconds"
+  fi
 done
 echo "server heap after the run: $(jcmd "$server" GC.heap_info 2>/dev/null | grep -m1 -o 'used [0-9]*K' || echo n/a)"
