@@ -2,7 +2,8 @@
 -- the access portal, distinct from IAM users. One identity store per instance; served by the
 -- Identity Store API (AWSIdentityStore) and SCIM 2.0 on the same rows. MariaDB SQL that also runs
 -- on H2 in MODE=MariaDB. Long texts that must be unique or searched are indexed through a SHA-256
--- of their lower-cased value (key length stays within InnoDB's 3072 bytes at 1024 characters).
+-- of their lower-cased value (key length stays within InnoDB's 3072 bytes at 1024 characters);
+-- the user's many optional texts (up to 1024 characters each) are TEXT, to keep within the row size.
 
 CREATE TABLE iam_ws_store (
     id              VARCHAR(12)  NOT NULL PRIMARY KEY,
@@ -17,20 +18,20 @@ CREATE TABLE iam_ws_user (
     user_name       VARCHAR(128) NOT NULL,
     -- userName is unique regardless of case (SCIM: caseExact false); filters use this column.
     user_name_lower VARCHAR(128) NOT NULL,
-    display_name    VARCHAR(1024),
-    name_formatted  VARCHAR(1024),
-    family_name     VARCHAR(1024),
-    given_name      VARCHAR(1024),
-    middle_name     VARCHAR(1024),
-    honorific_prefix VARCHAR(1024),
-    honorific_suffix VARCHAR(1024),
-    nick_name       VARCHAR(1024),
-    profile_url     VARCHAR(1024),
-    user_type       VARCHAR(1024),
-    title           VARCHAR(1024),
-    preferred_language VARCHAR(1024),
-    locale          VARCHAR(1024),
-    timezone        VARCHAR(1024),
+    display_name    TEXT,
+    name_formatted  TEXT,
+    family_name     TEXT,
+    given_name      TEXT,
+    middle_name     TEXT,
+    honorific_prefix TEXT,
+    honorific_suffix TEXT,
+    nick_name       TEXT,
+    profile_url     TEXT,
+    user_type       TEXT,
+    title           TEXT,
+    preferred_language TEXT,
+    locale          TEXT,
+    timezone        TEXT,
     -- Multi-valued attributes as JSON arrays in the Identity Store API's shape.
     emails          LONGTEXT,
     addresses       LONGTEXT,
