@@ -1,0 +1,228 @@
+package io.gatehouse.identity.api.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.identity.internal.workforce.Directory;
+import io.gatehouse.identity.persistence.WsExternalIdEntity;
+import io.gatehouse.identity.persistence.WsGroupEntity;
+import io.gatehouse.identity.persistence.WsMemberEntity;
+import io.gatehouse.identity.persistence.WsUserEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * SCIM Users (RFC 7643 section 4.1) on the workforce directory: the core User schema's
+ * attributes mapped to the directory's columns, {@code externalId} kept as the external id of
+ * issuer {@code SCIM}, {@code groups} read-only, {@code meta.version} the row's version.
+ */
+@ApplicationScoped
+class ScimUsers {
+    static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String ISSUER = "SCIM";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final Map<String, ScimFilter.Attribute> FILTERS = Map.of(
+            "username", new ScimFilter.Attribute(ScimFilter.Kind.LOWER, "userNameLower"),
+            "id", new ScimFilter.Attribute(ScimFilter.Kind.EXACT, "id"),
+            "externalid", new ScimFilter.Attribute(ScimFilter.Kind.SUBQUERY, "select e.resourceId from"
+                    + " WsExternalIdEntity e where e.resourceType = 'USER' and e.issuer = 'SCIM' and e.externalId = :v"),
+            "emails.value", new ScimFilter.Attribute(ScimFilter.Kind.HASH, "emailHash"),
+            "emails", new ScimFilter.Attribute(ScimFilter.Kind.HASH, "emailHash"),
+            "displayname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "displayName"),
+            "name.givenname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "givenName"),
+            "name.familyname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "familyName"),
+            "active", new ScimFilter.Attribute(ScimFilter.Kind.BOOLEAN, "active"));
+
+    private record Field(String wire, Function<WsUserEntity, String> get, BiConsumer<WsUserEntity, String> set) {}
+
+    private static final List<Field> TOP = List.of(
+            new Field("displayName", u -> u.displayName, (u, v) -> u.displayName = v),
+            new Field("nickName", u -> u.nickName, (u, v) -> u.nickName = v),
+            new Field("profileUrl", u -> u.profileUrl, (u, v) -> u.profileUrl = v),
+            new Field("userType", u -> u.userType, (u, v) -> u.userType = v),
+            new Field("title", u -> u.title, (u, v) -> u.title = v),
+            new Field("preferredLanguage", u -> u.preferredLanguage, (u, v) -> u.preferredLanguage = v),
+            new Field("locale", u -> u.locale, (u, v) -> u.locale = v),
+            new Field("timezone", u -> u.timezone, (u, v) -> u.timezone = v));
+    private static final List<Field> NAME = List.of(
+            new Field("formatted", u -> u.nameFormatted, (u, v) -> u.nameFormatted = v),
+            new Field("familyName", u -> u.familyName, (u, v) -> u.familyName = v),
+            new Field("givenName", u -> u.givenName, (u, v) -> u.givenName = v),
+            new Field("middleName", u -> u.middleName, (u, v) -> u.middleName = v),
+            new Field("honorificPrefix", u -> u.honorificPrefix, (u, v) -> u.honorificPrefix = v),
+            new Field("honorificSuffix", u -> u.honorificSuffix, (u, v) -> u.honorificSuffix = v));
+    private static final Map<String, List<String>> MULTI = Map.of(
+            "emails", List.of("value", "type", "display"),
+            "phoneNumbers", List.of("value", "type", "display"),
+            "addresses", List.of("streetAddress", "locality", "region", "postalCode", "country", "formatted", "type"));
+
+    @Inject
+    Directory directory;
+
+    /** The User resource. */
+    ObjectNode write(WsUserEntity user, String base) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.putArray("schemas").add(SCHEMA);
+        out.put("id", user.id);
+        WsExternalIdEntity.of(user.id).stream().filter(e -> e.issuer.equals(ISSUER)).findFirst()
+                .ifPresent(e -> out.put("externalId", e.externalId));
+        out.put("userName", user.userName);
+        ObjectNode name = MAPPER.createObjectNode();
+        NAME.forEach(f -> putIfPresent(name, f.wire(), f.get().apply(user)));
+        if (!name.isEmpty()) {
+            out.set("name", name);
+        }
+        TOP.forEach(f -> putIfPresent(out, f.wire(), f.get().apply(user)));
+        out.put("active", user.active);
+        putMulti(out, "emails", user.emails);
+        putMulti(out, "phoneNumbers", user.phoneNumbers);
+        putMulti(out, "addresses", user.addresses);
+        List<WsMemberEntity> memberships = WsMemberEntity.<WsMemberEntity>find("userId", user.id).list();
+        if (!memberships.isEmpty()) {
+            ArrayNode groups = out.putArray("groups");
+            for (WsMemberEntity m : memberships) {
+                ObjectNode g = groups.addObject().put("value", m.groupId).put("$ref", base + "/Groups/" + m.groupId);
+                WsGroupEntity group = WsGroupEntity.findById(m.groupId);
+                if (group != null) {
+                    g.put("display", group.displayName);
+                }
+                g.put("type", "direct");
+            }
+        }
+        ObjectNode meta = out.putObject("meta");
+        meta.put("resourceType", "User");
+        meta.put("created", user.createdAt.toString());
+        meta.put("lastModified", user.updatedAt.toString());
+        meta.put("location", base + "/Users/" + user.id);
+        meta.put("version", etag(user.version));
+        return out;
+    }
+
+    static String etag(long version) {
+        return "W/\"" + version + "\"";
+    }
+
+    /**
+     * Sets every attribute of {@code user} from the representation {@code doc} (replace semantics:
+     * what is absent is cleared), returning the externalId (null when absent).
+     */
+    String read(ObjectNode doc, WsUserEntity user) {
+        JsonNode userName = doc.get(ScimPatch.key(doc, "userName"));
+        if (userName == null || !userName.isTextual() || userName.asText().isBlank()) {
+            throw ScimException.badRequest("invalidValue", "userName is required");
+        }
+        check(userName.asText(), "userName", 128);
+        directory.rename(user, userName.asText());
+        for (Field field : TOP) {
+            field.set().accept(user, text(doc, field.wire()));
+        }
+        JsonNode name = doc.get(ScimPatch.key(doc, "name"));
+        for (Field field : NAME) {
+            field.set().accept(user, name != null && name.isObject() ? text(name, field.wire()) : null);
+        }
+        Boolean active = ScimPatch.bool(doc.get(ScimPatch.key(doc, "active")));
+        user.active = active == null || active;
+        user.emails = multi(doc, "emails");
+        user.phoneNumbers = multi(doc, "phoneNumbers");
+        user.addresses = multi(doc, "addresses");
+        String externalId = text(doc, "externalId");
+        if (externalId != null) {
+            check(externalId, "externalId", 256);
+        }
+        return externalId;
+    }
+
+    /** Sets the SCIM externalId of a user (or group), replacing the one it had. */
+    void externalId(String type, String resourceId, String externalId) {
+        List<Directory.ExternalId> others = WsExternalIdEntity.of(resourceId).stream()
+                .filter(e -> !e.issuer.equals(ISSUER)).map(e -> new Directory.ExternalId(e.issuer, e.externalId))
+                .toList();
+        List<Directory.ExternalId> all = new java.util.ArrayList<>(others);
+        if (externalId != null) {
+            all.add(new Directory.ExternalId(ISSUER, externalId));
+        }
+        directory.replaceExternalIds(type, resourceId, all);
+    }
+
+    static String text(JsonNode node, String name) {
+        JsonNode value = node.get(ScimPatch.key(node, name));
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw ScimException.badRequest("invalidValue", name + " must be a string");
+        }
+        String text = value.asText();
+        if (text.isEmpty()) {
+            return null;
+        }
+        check(text, name, 1024);
+        return text;
+    }
+
+    static void check(String text, String name, int max) {
+        if (text.length() > max) {
+            throw ScimException.badRequest("invalidValue", name + " is longer than " + max + " characters");
+        }
+    }
+
+    /** A multi-valued attribute in SCIM's shape, stored in the Identity Store API's shape. */
+    private static String multi(ObjectNode doc, String name) {
+        JsonNode items = doc.get(ScimPatch.key(doc, name));
+        if (items == null || items.isNull() || (items.isArray() && items.isEmpty())) {
+            return null;
+        }
+        if (!items.isArray()) {
+            throw ScimException.badRequest("invalidValue", name + " must be a list");
+        }
+        ArrayNode out = MAPPER.createArrayNode();
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                throw ScimException.badRequest("invalidValue", name + " members must be objects");
+            }
+            ObjectNode stored = MAPPER.createObjectNode();
+            for (String member : MULTI.get(name)) {
+                String value = text(item, member);
+                if (value != null && !member.equals("display")) {
+                    stored.put(Character.toUpperCase(member.charAt(0)) + member.substring(1), value);
+                }
+            }
+            Boolean primary = ScimPatch.bool(item.get(ScimPatch.key(item, "primary")));
+            if (primary != null) {
+                stored.put("Primary", primary);
+            }
+            if (!stored.isEmpty()) {
+                out.add(stored);
+            }
+        }
+        return out.isEmpty() ? null : out.toString();
+    }
+
+    private static void putMulti(ObjectNode out, String name, String json) {
+        if (json == null) {
+            return;
+        }
+        try {
+            ArrayNode items = out.putArray(name);
+            for (JsonNode stored : MAPPER.readTree(json)) {
+                ObjectNode item = items.addObject();
+                stored.fields().forEachRemaining(f -> item.set(Character.toLowerCase(f.getKey().charAt(0))
+                        + f.getKey().substring(1), f.getValue()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("stored " + name + " is not JSON", e);
+        }
+    }
+
+    private static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
+    }
+}
