@@ -148,11 +148,14 @@ public class Directory {
 
     /** Replaces the resource's external ids, refusing one that another resource of the type holds. */
     public void replaceExternalIds(String type, String resourceId, List<ExternalId> ids) {
-        WsExternalIdEntity.deleteOf(resourceId);
+        List<WsExternalIdEntity> held = WsExternalIdEntity.of(resourceId);
+        if (held.stream().map(e -> new ExternalId(e.issuer, e.externalId)).toList().equals(ids)) {
+            return;
+        }
+        held.forEach(WsExternalIdEntity::delete);
         WsExternalIdEntity.getEntityManager().flush();
         for (ExternalId id : ids) {
-            WsExternalIdEntity held = WsExternalIdEntity.findById(key(type, id));
-            if (held != null) {
+            if (WsExternalIdEntity.findById(key(type, id)) != null) {
                 throw DirectoryException.conflict(type, "Duplicate ExternalId");
             }
             WsExternalIdEntity entity = new WsExternalIdEntity();
