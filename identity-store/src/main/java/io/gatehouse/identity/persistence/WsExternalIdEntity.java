@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** An identifier an external identity provider issued for a workforce user or group. */
@@ -32,6 +35,16 @@ public class WsExternalIdEntity extends PanacheEntityBase {
     public static List<WsExternalIdEntity> of(String resourceId) {
         return WsExternalIdEntity.<WsExternalIdEntity>find("resourceId = ?1 order by issuer, externalId", resourceId)
                 .list();
+    }
+
+    /** The external ids of many resources in one query, by resource id. */
+    public static Map<String, List<WsExternalIdEntity>> of(List<String> resourceIds) {
+        Map<String, List<WsExternalIdEntity>> out = new HashMap<>();
+        if (!resourceIds.isEmpty()) {
+            WsExternalIdEntity.<WsExternalIdEntity>find("resourceId in ?1 order by issuer, externalId", resourceIds)
+                    .stream().forEach(e -> out.computeIfAbsent(e.resourceId, k -> new ArrayList<>()).add(e));
+        }
+        return out;
     }
 
     public static void deleteOf(String resourceId) {

@@ -146,6 +146,15 @@ class ScimProvisioningCompatibilityTest {
         JsonNode byExternal = scim.json("GET", "/Users?filter=" + Scim.query("externalId eq \"" + externalId + "\""),
                 null, 200);
         assertThat(byExternal.path("Resources")).extracting(n -> n.path("id").asText()).containsExactly(id);
+        String storeId = directory.identityStoreId();
+        assertThat(store.getUserId(r -> r.identityStoreId(storeId).alternateIdentifier(
+                software.amazon.awssdk.services.identitystore.model.AlternateIdentifier.fromExternalId(e -> e
+                        .issuer("SCIM").id(externalId)))).userId()).isEqualTo(id);
+        assertThat(store.describeUser(r -> r.identityStoreId(storeId).userId(id)).externalIds())
+                .singleElement().satisfies(e -> assertThat(e.id()).isEqualTo(externalId));
+        assertThat(store.listUsers(r -> r.identityStoreId(storeId).filters(f -> f.attributePath("UserName")
+                .attributeValue(userName))).users()).singleElement()
+                .satisfies(u -> assertThat(u.externalIds()).hasSize(1));
 
         scim.json("PATCH", "/Users/" + id, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],

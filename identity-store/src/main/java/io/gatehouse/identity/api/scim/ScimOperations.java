@@ -84,7 +84,7 @@ class ScimOperations {
 
     Reply listUsers(Call call, String filter, Paging paging) {
         return list(call, filter, paging, ScimUsers.FILTERS, WsUserEntity.class,
-                u -> users.write((WsUserEntity) u, call.base()));
+                page -> users.writeAll(page, call.base()));
     }
 
     Reply replaceUser(Call call, String id, ObjectNode doc, String ifMatch) {
@@ -135,7 +135,7 @@ class ScimOperations {
 
     Reply listGroups(Call call, String filter, Paging paging, boolean withMembers) {
         return list(call, filter, paging, ScimGroups.FILTERS, WsGroupEntity.class,
-                g -> groups.write((WsGroupEntity) g, call.base(), withMembers));
+                page -> page.stream().map(g -> groups.write(g, call.base(), withMembers)).toList());
     }
 
     Reply replaceGroup(Call call, String id, ObjectNode doc, String ifMatch) {
@@ -175,7 +175,7 @@ class ScimOperations {
     }
 
     private static <E> Reply list(Call call, String filter, Paging paging,
-            Map<String, ScimFilter.Attribute> attributes, Class<E> type, Function<Object, ObjectNode> write) {
+            Map<String, ScimFilter.Attribute> attributes, Class<E> type, Function<List<E>, List<ObjectNode>> write) {
         String where = "r.storeId = ?1";
         List<Object> parameters = new ArrayList<>();
         parameters.add(call.storeId());
@@ -197,7 +197,7 @@ class ScimOperations {
                 query.setParameter(i + 1, parameters.get(i));
             }
             query.setFirstResult(paging.startIndex() - 1).setMaxResults(paging.count());
-            query.getResultList().forEach(r -> resources.add(write.apply(r)));
+            write.apply(query.getResultList()).forEach(resources::add);
         }
         out.put("startIndex", paging.startIndex());
         out.put("itemsPerPage", resources.size());

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.identity.internal.workforce.Directory;
 import io.gatehouse.identity.persistence.WsExternalIdEntity;
-import io.gatehouse.identity.persistence.WsGroupEntity;
 import io.gatehouse.identity.persistence.WsMemberEntity;
 import io.gatehouse.identity.persistence.WsUserEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -67,11 +68,37 @@ class ScimUsers {
 
     /** The User resource. */
     ObjectNode write(WsUserEntity user, String base) {
+        return writeAll(List.of(user), base).get(0);
+    }
+
+    /** The User resources of a page, with their externalIds and groups read in one query each. */
+    List<ObjectNode> writeAll(List<WsUserEntity> page, String base) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = page.stream().map(u -> u.id).toList();
+        Map<String, String> externalIds = new HashMap<>();
+        WsExternalIdEntity.<WsExternalIdEntity>find("resourceId in ?1 and issuer = ?2", ids, ISSUER).stream()
+                .forEach(e -> externalIds.putIfAbsent(e.resourceId, e.externalId));
+        Map<String, List<Object[]>> groups = new HashMap<>();
+        WsMemberEntity.getEntityManager().createQuery("select m.userId, m.groupId, g.displayName from"
+                + " WsMemberEntity m, WsGroupEntity g where m.userId in ?1 and g.id = m.groupId order by m.groupId",
+                Object[].class).setParameter(1, ids).getResultList()
+                .forEach(row -> groups.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(row));
+        List<ObjectNode> out = new ArrayList<>();
+        for (WsUserEntity user : page) {
+            out.add(write(user, base, externalIds.get(user.id), groups.getOrDefault(user.id, List.of())));
+        }
+        return out;
+    }
+
+    private ObjectNode write(WsUserEntity user, String base, String externalId, List<Object[]> memberships) {
         ObjectNode out = MAPPER.createObjectNode();
         out.putArray("schemas").add(SCHEMA);
         out.put("id", user.id);
-        WsExternalIdEntity.of(user.id).stream().filter(e -> e.issuer.equals(ISSUER)).findFirst()
-                .ifPresent(e -> out.put("externalId", e.externalId));
+        if (externalId != null) {
+            out.put("externalId", externalId);
+        }
         out.put("userName", user.userName);
         ObjectNode name = MAPPER.createObjectNode();
         NAME.forEach(f -> putIfPresent(name, f.wire(), f.get().apply(user)));
@@ -83,16 +110,11 @@ class ScimUsers {
         putMulti(out, "emails", user.emails);
         putMulti(out, "phoneNumbers", user.phoneNumbers);
         putMulti(out, "addresses", user.addresses);
-        List<WsMemberEntity> memberships = WsMemberEntity.<WsMemberEntity>find("userId", user.id).list();
         if (!memberships.isEmpty()) {
             ArrayNode groups = out.putArray("groups");
-            for (WsMemberEntity m : memberships) {
-                ObjectNode g = groups.addObject().put("value", m.groupId).put("$ref", base + "/Groups/" + m.groupId);
-                WsGroupEntity group = WsGroupEntity.findById(m.groupId);
-                if (group != null) {
-                    g.put("display", group.displayName);
-                }
-                g.put("type", "direct");
+            for (Object[] row : memberships) {
+                groups.addObject().put("value", (String) row[1]).put("$ref", base + "/Groups/" + row[1])
+                        .put("display", (String) row[2]).put("type", "direct");
             }
         }
         ObjectNode meta = out.putObject("meta");

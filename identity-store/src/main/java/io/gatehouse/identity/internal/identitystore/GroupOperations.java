@@ -12,6 +12,7 @@ import io.gatehouse.identity.persistence.WsGroupEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 
 /** CreateGroup, DescribeGroup, ListGroups, UpdateGroup, DeleteGroup and GetGroupId. */
 @ApplicationScoped
@@ -41,10 +42,13 @@ public class GroupOperations {
     }
 
     static ObjectNode write(WsGroupEntity group) {
+        return write(group, WsExternalIdEntity.of(group.id));
+    }
+
+    static ObjectNode write(WsGroupEntity group, List<WsExternalIdEntity> externalIds) {
         ObjectNode out = UserWire.MAPPER.createObjectNode();
         out.put("GroupId", group.id);
         out.put("DisplayName", group.displayName);
-        List<WsExternalIdEntity> externalIds = WsExternalIdEntity.of(group.id);
         if (!externalIds.isEmpty()) {
             ArrayNode ids = out.putArray("ExternalIds");
             externalIds.forEach(e -> ids.addObject().put("Issuer", e.issuer).put("Id", e.externalId));
@@ -82,9 +86,10 @@ public class GroupOperations {
         }
         ObjectNode out = UserWire.MAPPER.createObjectNode();
         ArrayNode items = out.putArray("Groups");
-        for (int i = 0; i < Math.min(max, page.size()); i++) {
-            items.add(write(page.get(i)));
-        }
+        List<WsGroupEntity> shown = page.subList(0, Math.min(max, page.size()));
+        Map<String, List<WsExternalIdEntity>> externalIds = WsExternalIdEntity.of(shown.stream().map(g -> g.id)
+                .toList());
+        shown.forEach(g -> items.add(write(g, externalIds.getOrDefault(g.id, List.of()))));
         if (page.size() > max) {
             out.put("NextToken", Pages.token("group", page.get(max - 1).id));
         }

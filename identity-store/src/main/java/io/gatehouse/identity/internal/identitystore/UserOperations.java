@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** CreateUser, DescribeUser, ListUsers, UpdateUser, DeleteUser and GetUserId. */
 @ApplicationScoped
@@ -59,9 +60,10 @@ public class UserOperations {
             page = WsUserEntity.<WsUserEntity>find("storeId = ?1 and id > ?2 order by id", call.store().id(), after)
                     .page(0, max + 1).list();
         }
-        for (int i = 0; i < Math.min(max, page.size()); i++) {
-            items.add(UserWire.write(page.get(i), WsExternalIdEntity.of(page.get(i).id)));
-        }
+        List<WsUserEntity> shown = page.subList(0, Math.min(max, page.size()));
+        Map<String, List<WsExternalIdEntity>> externalIds = WsExternalIdEntity.of(shown.stream().map(u -> u.id)
+                .toList());
+        shown.forEach(u -> items.add(UserWire.write(u, externalIds.getOrDefault(u.id, List.of()))));
         if (page.size() > max) {
             out.put("NextToken", Pages.token("user", page.get(max - 1).id));
         }
