@@ -185,20 +185,23 @@ class ScimOperations {
             parameters.addAll(compiled.parameters());
         }
         String entity = type.getSimpleName();
-        long total = count(entity, where, parameters);
-        ObjectNode out = ScimUsers.MAPPER.createObjectNode();
-        out.putArray("schemas").add(LIST_SCHEMA);
-        out.put("totalResults", total);
-        ArrayNode resources = out.putArray("Resources");
-        if (paging.count() > 0 && total >= paging.startIndex()) {
+        List<E> page = List.of();
+        if (paging.count() > 0) {
             var query = WsUserEntity.getEntityManager().createQuery("select r from " + entity + " r where " + where
                     + " order by r.id", type);
             for (int i = 0; i < parameters.size(); i++) {
                 query.setParameter(i + 1, parameters.get(i));
             }
-            query.setFirstResult(paging.startIndex() - 1).setMaxResults(paging.count());
-            write.apply(query.getResultList()).forEach(resources::add);
+            page = query.setFirstResult(paging.startIndex() - 1).setMaxResults(paging.count()).getResultList();
         }
+        // A first page that is not full holds every match: no count query (the usual filtered lookup).
+        long total = paging.startIndex() == 1 && page.size() < paging.count() ? page.size()
+                : count(entity, where, parameters);
+        ObjectNode out = ScimUsers.MAPPER.createObjectNode();
+        out.putArray("schemas").add(LIST_SCHEMA);
+        out.put("totalResults", total);
+        ArrayNode resources = out.putArray("Resources");
+        write.apply(page).forEach(resources::add);
         out.put("startIndex", paging.startIndex());
         out.put("itemsPerPage", resources.size());
         return Reply.ok(out, null);
