@@ -82,6 +82,10 @@ class IdentityStoreCompatibilityTest {
             assertThat(e.primary()).isTrue();
         });
         assertThat(described.identityStoreId()).isEqualTo(storeId());
+        assertThat(described.userStatusAsString()).isEqualTo("ENABLED");
+        assertThat(described.createdBy()).isEqualTo("arn:aws:iam::" + described.createdBy().split(":")[4]
+                + ":user/admin");
+        assertThat(described.createdAt()).isNotNull();
 
         assertThat(store.getUserId(r -> r.identityStoreId(storeId()).alternateIdentifier(AlternateIdentifier
                 .fromUniqueAttribute(UniqueAttribute.builder().attributePath("userName")

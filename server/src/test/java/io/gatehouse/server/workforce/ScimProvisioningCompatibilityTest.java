@@ -82,6 +82,8 @@ class ScimProvisioningCompatibilityTest {
                  "Operations":[{"op":"replace","value":{"active":false}}]}""", 200);
         assertThat(directory.isActive(id)).isFalse();
         assertThat(directory.userById(id)).hasValueSatisfying(u -> assertThat(u.active()).isFalse());
+        assertThat(store.describeUser(r -> r.identityStoreId(directory.identityStoreId()).userId(id)).userStatus())
+                .isEqualTo(software.amazon.awssdk.services.identitystore.model.UserStatus.DISABLED);
         JsonNode inactive = scim.json("GET", "/Users?filter=" + Scim.query("active eq false and userName eq \""
                 + userName + "\""), null, 200);
         assertThat(inactive.path("totalResults").asInt()).isEqualTo(1);

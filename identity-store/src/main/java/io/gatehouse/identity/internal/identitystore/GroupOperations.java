@@ -55,6 +55,7 @@ public class GroupOperations {
         }
         UserWire.putIfPresent(out, "Description", group.description);
         out.put("IdentityStoreId", group.storeId);
+        UserWire.stamps(out, group.createdAt, group.createdBy, group.updatedAt, group.updatedBy);
         return out;
     }
 

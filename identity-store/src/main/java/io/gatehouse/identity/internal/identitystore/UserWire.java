@@ -176,7 +176,18 @@ final class UserWire {
         putJson(out, "Addresses", user.addresses);
         putJson(out, "PhoneNumbers", user.phoneNumbers);
         out.put("IdentityStoreId", user.storeId);
+        out.put("UserStatus", user.active ? "ENABLED" : "DISABLED");
+        stamps(out, user.createdAt, user.createdBy, user.updatedAt, user.updatedBy);
         return out;
+    }
+
+    /** The newer model's CreatedAt/CreatedBy/UpdatedAt/UpdatedBy (epoch seconds; older clients ignore them). */
+    static void stamps(ObjectNode out, java.time.Instant createdAt, String createdBy, java.time.Instant updatedAt,
+            String updatedBy) {
+        out.put("CreatedAt", java.math.BigDecimal.valueOf(createdAt.toEpochMilli(), 3));
+        putIfPresent(out, "CreatedBy", createdBy);
+        out.put("UpdatedAt", java.math.BigDecimal.valueOf(updatedAt.toEpochMilli(), 3));
+        putIfPresent(out, "UpdatedBy", updatedBy);
     }
 
     static void putIfPresent(ObjectNode node, String name, String value) {
