@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,6 +34,12 @@ public class WsGroupEntity extends PanacheEntityBase {
 
     public static Optional<WsGroupEntity> byId(String storeId, String id) {
         return WsGroupEntity.<WsGroupEntity>find("storeId = ?1 and id = ?2", storeId, id).firstResultOptional();
+    }
+
+    /** The group, its row locked until the transaction ends: concurrent changes queue, none is lost. */
+    public static Optional<WsGroupEntity> byIdForUpdate(String storeId, String id) {
+        return WsGroupEntity.<WsGroupEntity>find("storeId = ?1 and id = ?2", storeId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public static Optional<WsGroupEntity> byNameHash(String storeId, String hash) {

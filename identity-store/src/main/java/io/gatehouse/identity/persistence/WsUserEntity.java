@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -69,6 +70,12 @@ public class WsUserEntity extends PanacheEntityBase {
 
     public static Optional<WsUserEntity> byId(String storeId, String id) {
         return WsUserEntity.<WsUserEntity>find("storeId = ?1 and id = ?2", storeId, id).firstResultOptional();
+    }
+
+    /** The user, its row locked until the transaction ends: concurrent changes queue, none is lost. */
+    public static Optional<WsUserEntity> byIdForUpdate(String storeId, String id) {
+        return WsUserEntity.<WsUserEntity>find("storeId = ?1 and id = ?2", storeId, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public static Optional<WsUserEntity> byUserName(String storeId, String userNameLower) {

@@ -87,7 +87,7 @@ class ScimProtocolTest {
         assertThat(countOnly.path("totalResults").asInt()).isEqualTo(5);
         assertThat(countOnly.path("Resources")).isEmpty();
         JsonNode either = scim.json("GET", "/Users?filter=" + Scim.query("(userName eq \"" + prefix
-                + "-1\" or userName eq \"" + prefix + "-2\") and not (userName co \"-2\")"), null, 200);
+                + "-1\" or userName eq \"" + prefix + "-2\") and not (userName ew \"-2\")"), null, 200);
         assertThat(either.path("Resources")).extracting(n -> n.path("userName").asText())
                 .containsExactly(prefix + "-1");
     }

@@ -88,7 +88,7 @@ class ScimOperations {
     }
 
     Reply replaceUser(Call call, String id, ObjectNode doc, String ifMatch) {
-        WsUserEntity user = directory.user(call.storeId(), id);
+        WsUserEntity user = directory.userForUpdate(call.storeId(), id);
         checkVersion(ifMatch, user.version);
         String externalId = users.read(doc, user);
         directory.save(user, call.actor());
@@ -97,7 +97,7 @@ class ScimOperations {
     }
 
     Reply patchUser(Call call, String id, ObjectNode body, String ifMatch) {
-        WsUserEntity user = directory.user(call.storeId(), id);
+        WsUserEntity user = directory.userForUpdate(call.storeId(), id);
         checkVersion(ifMatch, user.version);
         ObjectNode doc = users.write(user, call.base());
         for (JsonNode operation : ScimPatch.operations(body)) {
@@ -111,7 +111,7 @@ class ScimOperations {
     }
 
     Reply deleteUser(Call call, String id, String ifMatch) {
-        WsUserEntity user = directory.user(call.storeId(), id);
+        WsUserEntity user = directory.userForUpdate(call.storeId(), id);
         checkVersion(ifMatch, user.version);
         directory.delete(user);
         return new Reply(204, null, null, "AWS::IdentityStore::User", id);
@@ -139,7 +139,7 @@ class ScimOperations {
     }
 
     Reply replaceGroup(Call call, String id, ObjectNode doc, String ifMatch) {
-        WsGroupEntity group = directory.group(call.storeId(), id);
+        WsGroupEntity group = directory.groupForUpdate(call.storeId(), id);
         checkVersion(ifMatch, group.version);
         String externalId = groups.read(doc, group);
         directory.save(group, call.actor());
@@ -150,7 +150,7 @@ class ScimOperations {
 
     /** Answers 204 as Entra and Okta accept (RFC 7644 allows 200 with the resource or 204). */
     Reply patchGroup(Call call, String id, ObjectNode body, String ifMatch) {
-        WsGroupEntity group = directory.group(call.storeId(), id);
+        WsGroupEntity group = directory.groupForUpdate(call.storeId(), id);
         checkVersion(ifMatch, group.version);
         groups.patch(group, ScimPatch.operations(body), call.base());
         directory.save(group, call.actor());
@@ -158,7 +158,7 @@ class ScimOperations {
     }
 
     Reply deleteGroup(Call call, String id, String ifMatch) {
-        WsGroupEntity group = directory.group(call.storeId(), id);
+        WsGroupEntity group = directory.groupForUpdate(call.storeId(), id);
         checkVersion(ifMatch, group.version);
         directory.delete(group);
         return new Reply(204, null, null, "AWS::IdentityStore::Group", id);

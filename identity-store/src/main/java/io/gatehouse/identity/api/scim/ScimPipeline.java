@@ -68,6 +68,9 @@ class ScimPipeline {
         Instant receivedAt = clock.instant();
         ScimTokenEntity[] token = new ScimTokenEntity[1];
         IdentityStores.Store store = stores.current();
+        if (store == null) {
+            return error(new ScimException(503, null, "The identity store is not set up yet."));
+        }
         try {
             Reply reply = QuarkusTransaction.requiringNew().call(() -> {
                 token[0] = tokens.authenticate(bearer(request.authorization())).orElseThrow(() ->

@@ -38,7 +38,8 @@ public class GroupOperations {
     private WsGroupEntity target(StoreCall call) {
         String id = StoreInput.requiredChecked(call.in(), "GroupId", "groupId", 47, StoreInput.RESOURCE_ID);
         call.authorize(IdentityStoreService.groupArn(id));
-        return directory.group(call.store().id(), id);
+        return call.call().operation().equals("DescribeGroup") ? directory.group(call.store().id(), id)
+                : directory.groupForUpdate(call.store().id(), id);
     }
 
     static ObjectNode write(WsGroupEntity group) {

@@ -37,7 +37,8 @@ public class UserOperations {
     private WsUserEntity target(StoreCall call) {
         String id = StoreInput.requiredChecked(call.in(), "UserId", "userId", 47, StoreInput.RESOURCE_ID);
         call.authorize(IdentityStoreService.userArn(id));
-        return directory.user(call.store().id(), id);
+        return call.call().operation().equals("DescribeUser") ? directory.user(call.store().id(), id)
+                : directory.userForUpdate(call.store().id(), id);
     }
 
     JsonReply describe(StoreCall call) {

@@ -42,6 +42,18 @@ public class Directory {
                 "GROUP not found."));
     }
 
+    /** The user, locked for a change (concurrent changes of one user queue instead of losing one). */
+    public WsUserEntity userForUpdate(String storeId, String userId) {
+        return WsUserEntity.byIdForUpdate(storeId, userId).orElseThrow(() -> DirectoryException.notFound("USER",
+                "USER not found."));
+    }
+
+    /** The group, locked for a change. */
+    public WsGroupEntity groupForUpdate(String storeId, String groupId) {
+        return WsGroupEntity.byIdForUpdate(storeId, groupId).orElseThrow(() -> DirectoryException.notFound("GROUP",
+                "GROUP not found."));
+    }
+
     /** A new, active user, not yet saved. */
     public WsUserEntity newUser(String storeId) {
         WsUserEntity user = new WsUserEntity();
