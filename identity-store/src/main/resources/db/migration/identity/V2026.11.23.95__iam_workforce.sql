@@ -36,6 +36,9 @@ CREATE TABLE iam_ws_user (
     emails          LONGTEXT,
     addresses       LONGTEXT,
     phone_numbers   LONGTEXT,
+    -- SCIM's enterprise extension (employeeNumber, costCenter, organization, division, department,
+    -- manager) as a JSON object, or null.
+    enterprise      LONGTEXT,
     -- SHA-256 (hex) of the primary (else first) email, lower-cased: emails.value lookups.
     email_hash      CHAR(64),
     active          BOOLEAN      NOT NULL,

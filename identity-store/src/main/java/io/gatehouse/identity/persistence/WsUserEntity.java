@@ -53,6 +53,8 @@ public class WsUserEntity extends PanacheEntityBase {
     public String addresses;
     @Column(name = "phone_numbers")
     public String phoneNumbers;
+    /** SCIM's enterprise extension as a JSON object, or null. */
+    public String enterprise;
     @Column(name = "email_hash")
     public String emailHash;
     public boolean active;

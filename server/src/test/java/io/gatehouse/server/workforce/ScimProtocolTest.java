@@ -63,7 +63,7 @@ class ScimProtocolTest {
         JsonNode types = scim.json("GET", "/ResourceTypes", null, 200);
         assertThat(types.path("Resources")).extracting(n -> n.path("id").asText()).containsExactly("User", "Group");
         JsonNode schemas = scim.json("GET", "/Schemas", null, 200);
-        assertThat(schemas.path("totalResults").asInt()).isEqualTo(2);
+        assertThat(schemas.path("totalResults").asInt()).isEqualTo(3);
         JsonNode userSchema = scim.json("GET", "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null, 200);
         assertThat(userSchema.path("attributes")).extracting(n -> n.path("name").asText()).contains("userName",
                 "emails", "active");

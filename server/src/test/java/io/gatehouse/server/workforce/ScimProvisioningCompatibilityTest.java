@@ -142,7 +142,11 @@ class ScimProvisioningCompatibilityTest {
                  "emails":[{"primary":true,"type":"work","value":"%s@testuser.com"}],
                  "meta":{"resourceType":"User"},
                  "name":{"formatted":"givenName familyName","familyName":"familyName","givenName":"givenName"},
-                 "roles":[]}""".formatted(externalId, userName, userName), 201);
+                 "roles":[],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"42",
+                  "department":"Sales"}}""".formatted(externalId, userName, userName), 201);
+        assertThat(created.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+                .path("employeeNumber").asText()).isEqualTo("42");
         String id = created.path("id").asText();
 
         JsonNode byExternal = scim.json("GET", "/Users?filter=" + Scim.query("externalId eq \"" + externalId + "\""),
@@ -171,6 +175,9 @@ class ScimProvisioningCompatibilityTest {
                 + "@microsoft.com");
         assertThat(patched.path("name").path("familyName").asText()).isEqualTo("updatedFamilyName");
         assertThat(patched.path("name").path("givenName").asText()).isEqualTo("givenName");
+        JsonNode enterprise = patched.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+        assertThat(enterprise.path("department").asText()).isEqualTo("Engineering");
+        assertThat(enterprise.path("employeeNumber").asText()).isEqualTo("42");
         JsonNode byEmail = scim.json("GET", "/Users?filter=" + Scim.query("emails.value eq \"updated-" + userName
                 + "@microsoft.com\""), null, 200);
         assertThat(byEmail.path("totalResults").asInt()).isEqualTo(1);

@@ -35,7 +35,10 @@ final class ScimDiscovery {
         out.put("id", name).put("name", name).put("endpoint", "/" + name + "s")
                 .put("description", name.equals("User") ? "Workforce user" : "Workforce group")
                 .put("schema", name.equals("User") ? ScimUsers.SCHEMA : ScimGroups.SCHEMA);
-        out.putArray("schemaExtensions");
+        ArrayNode extensions = out.putArray("schemaExtensions");
+        if (name.equals("User")) {
+            extensions.addObject().put("schema", ScimUsers.ENTERPRISE).put("required", false);
+        }
         meta(out, "ResourceType", base + "/ResourceTypes/" + name);
         return out;
     }
@@ -63,6 +66,13 @@ final class ScimDiscovery {
                     "formatted", "type"), "none"));
             attributes.add(multi("groups", List.of("value", "display", "$ref", "type"), "none")
                     .put("mutability", "readOnly"));
+        } else if (id.equals(ScimUsers.ENTERPRISE)) {
+            out.put("name", "EnterpriseUser").put("description", "Enterprise user");
+            attributes = out.putArray("attributes");
+            ScimUsers.ENTERPRISE_TEXTS.forEach(a -> attributes.add(attribute(a, "string", false, false, "none")));
+            ObjectNode manager = attribute("manager", "complex", false, false, "none");
+            manager.putArray("subAttributes").add(attribute("value", "string", false, false, "none"));
+            attributes.add(manager);
         } else {
             out.put("name", "Group").put("description", "Workforce group");
             attributes = out.putArray("attributes");
@@ -74,7 +84,7 @@ final class ScimDiscovery {
     }
 
     static List<String> schemaIds() {
-        return List.of(ScimUsers.SCHEMA, ScimGroups.SCHEMA);
+        return List.of(ScimUsers.SCHEMA, ScimUsers.ENTERPRISE, ScimGroups.SCHEMA);
     }
 
     private static ObjectNode attribute(String name, String type, boolean multiValued, boolean required,

@@ -26,6 +26,9 @@ import java.util.function.Function;
 @ApplicationScoped
 class ScimUsers {
     static final String SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    static final List<String> ENTERPRISE_TEXTS = List.of("employeeNumber", "costCenter", "organization", "division",
+            "department");
     static final String ISSUER = "SCIM";
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final Map<String, ScimFilter.Attribute> FILTERS = Map.of(
@@ -94,8 +97,16 @@ class ScimUsers {
 
     private ObjectNode write(WsUserEntity user, String base, String externalId, List<Object[]> memberships) {
         ObjectNode out = MAPPER.createObjectNode();
-        out.putArray("schemas").add(SCHEMA);
+        ArrayNode schemas = out.putArray("schemas").add(SCHEMA);
         out.put("id", user.id);
+        if (user.enterprise != null) {
+            schemas.add(ENTERPRISE);
+            try {
+                out.set(ENTERPRISE, MAPPER.readTree(user.enterprise));
+            } catch (IOException e) {
+                throw new IllegalStateException("stored enterprise extension is not JSON", e);
+            }
+        }
         if (externalId != null) {
             out.put("externalId", externalId);
         }
@@ -153,11 +164,38 @@ class ScimUsers {
         user.emails = multi(doc, "emails");
         user.phoneNumbers = multi(doc, "phoneNumbers");
         user.addresses = multi(doc, "addresses");
+        user.enterprise = enterprise(doc.get(ScimPatch.key(doc, ENTERPRISE)));
         String externalId = text(doc, "externalId");
         if (externalId != null) {
             check(externalId, "externalId", 256);
         }
         return externalId;
+    }
+
+    /** The enterprise extension's attributes kept: its texts and manager (an id, or {value}). */
+    private static String enterprise(JsonNode extension) {
+        if (extension == null || extension.isNull()) {
+            return null;
+        }
+        if (!extension.isObject()) {
+            throw ScimException.badRequest("invalidValue", ENTERPRISE + " must be an object");
+        }
+        ObjectNode kept = MAPPER.createObjectNode();
+        for (String name : ENTERPRISE_TEXTS) {
+            String value = text(extension, name);
+            if (value != null) {
+                kept.put(name, value);
+            }
+        }
+        JsonNode manager = extension.get(ScimPatch.key(extension, "manager"));
+        if (manager != null && !manager.isNull()) {
+            String id = manager.isObject() ? text(manager, "value") : manager.isValueNode() ? manager.asText() : null;
+            if (id != null && !id.isEmpty()) {
+                check(id, "manager", 1024);
+                kept.putObject("manager").put("value", id);
+            }
+        }
+        return kept.isEmpty() ? null : kept.toString();
     }
 
     /** Sets the SCIM externalId of a user (or group), replacing the one it had. */
