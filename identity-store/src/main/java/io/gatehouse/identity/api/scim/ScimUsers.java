@@ -31,17 +31,19 @@ class ScimUsers {
             "department");
     static final String ISSUER = "SCIM";
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final Map<String, ScimFilter.Attribute> FILTERS = Map.of(
-            "username", new ScimFilter.Attribute(ScimFilter.Kind.LOWER, "userNameLower"),
-            "id", new ScimFilter.Attribute(ScimFilter.Kind.EXACT, "id"),
-            "externalid", new ScimFilter.Attribute(ScimFilter.Kind.SUBQUERY, "select e.resourceId from"
-                    + " WsExternalIdEntity e where e.resourceType = 'USER' and e.issuer = 'SCIM' and e.externalId = :v"),
-            "emails.value", new ScimFilter.Attribute(ScimFilter.Kind.HASH, "emailHash"),
-            "emails", new ScimFilter.Attribute(ScimFilter.Kind.HASH, "emailHash"),
-            "displayname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "displayName"),
-            "name.givenname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "givenName"),
-            "name.familyname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "familyName"),
-            "active", new ScimFilter.Attribute(ScimFilter.Kind.BOOLEAN, "active"));
+    static final Map<String, ScimFilter.Attribute> FILTERS = Map.ofEntries(
+            Map.entry("username", new ScimFilter.Attribute(ScimFilter.Kind.LOWER, "userNameLower")),
+            Map.entry("id", new ScimFilter.Attribute(ScimFilter.Kind.EXACT, "id")),
+            Map.entry("externalid", new ScimFilter.Attribute(ScimFilter.Kind.SUBQUERY, "select e.resourceId from"
+                    + " WsExternalIdEntity e where e.resourceType = 'USER' and e.issuer = 'SCIM' and e.externalId = :v")),
+            Map.entry("emails.value", new ScimFilter.Attribute(ScimFilter.Kind.HASH, "emailHash")),
+            Map.entry("emails", new ScimFilter.Attribute(ScimFilter.Kind.HASH, "emailHash")),
+            Map.entry("displayname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "displayName")),
+            Map.entry("name.givenname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "givenName")),
+            Map.entry("name.familyname", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "familyName")),
+            Map.entry("title", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "title")),
+            Map.entry("usertype", new ScimFilter.Attribute(ScimFilter.Kind.TEXT, "userType")),
+            Map.entry("active", new ScimFilter.Attribute(ScimFilter.Kind.BOOLEAN, "active")));
 
     private record Field(String wire, Function<WsUserEntity, String> get, BiConsumer<WsUserEntity, String> set) {}
 
