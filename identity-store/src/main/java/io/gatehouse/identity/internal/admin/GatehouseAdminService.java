@@ -106,6 +106,7 @@ public class GatehouseAdminService implements JsonService {
         ObjectNode out = MAPPER.createObjectNode();
         ArrayNode items = out.putArray("ScimAccessTokens");
         tokens.list(store.id()).forEach(t -> items.add(describe(t)));
+        out.put("IdentityStoreId", store.id());
         return JsonReply.read(out);
     }
 

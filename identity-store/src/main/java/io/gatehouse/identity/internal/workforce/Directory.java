@@ -2,6 +2,7 @@ package io.gatehouse.identity.internal.workforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.identity.persistence.PersistenceErrors;
 import io.gatehouse.identity.persistence.WsExternalIdEntity;
 import io.gatehouse.identity.persistence.WsGroupEntity;
 import io.gatehouse.identity.persistence.WsMemberEntity;
@@ -138,7 +139,10 @@ public class Directory {
         try {
             write.run();
         } catch (PersistenceException e) {
-            throw DirectoryException.conflict(type, "A concurrent request changed or claimed the same name.");
+            if (PersistenceErrors.translate(e).isPresent()) {
+                throw DirectoryException.conflict(type, "A concurrent request changed or claimed the same name.");
+            }
+            throw e;
         }
     }
 

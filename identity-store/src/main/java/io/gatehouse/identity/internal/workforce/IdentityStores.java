@@ -12,6 +12,7 @@ import jakarta.interceptor.Interceptor;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import org.jboss.logging.Logger;
 
 /**
  * The instance's one identity store: created on start when missing (a new instance, or a database
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class IdentityStores {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(IdentityStores.class);
 
     @Inject
     Clock clock;
@@ -37,7 +39,10 @@ public class IdentityStores {
 
     /** After the bootstrap created the management account (observers run in priority order). */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(this::ensure);
+        Store started = QuarkusTransaction.requiringNew().call(this::ensure);
+        if (started != null) {
+            LOG.infof("workforce identity store %s (SCIM at /scim/v2)", started.id());
+        }
     }
 
     /** The store, created in a transaction of its own on first use when the start could not. */
