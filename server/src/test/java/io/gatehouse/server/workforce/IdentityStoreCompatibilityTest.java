@@ -193,6 +193,8 @@ class IdentityStoreCompatibilityTest {
         assertThat(store.getGroupMembershipId(r -> r.identityStoreId(storeId()).groupId(groupId).memberId(member))
                 .membershipId()).isEqualTo(membershipId);
         assertThat(directory.groupIdsOf(userId)).containsExactly(groupId);
+        assertThat(store.describeGroupMembership(r -> r.identityStoreId(storeId()).membershipId(membershipId))
+                .groupId()).isEqualTo(groupId);
 
         store.updateGroup(r -> r.identityStoreId(storeId()).groupId(groupId).operations(AttributeOperation.builder()
                 .attributePath("description").attributeValue(Document.fromString("Builders")).build()));
