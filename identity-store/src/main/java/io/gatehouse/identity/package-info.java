@@ -8,6 +8,8 @@
  * The front door at {@code /} serves AWS APIs to other modules' services through two contracts:
  * {@link io.gatehouse.identity.AwsService} (Query protocol) and
  * {@link io.gatehouse.identity.JsonService} (JSON 1.1, {@code X-Amz-Target}).
+ * The workforce directory (Identity Center's users and groups, served by the Identity Store API
+ * and SCIM) is read by other modules through {@link io.gatehouse.identity.WorkforceDirectory}.
  * Tables are prefixed {@code iam_}. Uses the policy engine and audit. Placeholder: nothing is
  * implemented yet.
  */
