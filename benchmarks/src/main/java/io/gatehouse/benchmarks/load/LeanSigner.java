@@ -50,19 +50,33 @@ final class LeanSigner {
 
     /** The request head (request line and headers) of a signed form POST to "/" with this body. */
     String head(String body, Instant now) {
+        return head(body, now, "application/x-www-form-urlencoded; charset=utf-8", null);
+    }
+
+    /**
+     * The request head of a signed JSON 1.1 POST to "/" ({@code X-Amz-Target: target}, signed as
+     * AWS's JSON clients do: content-type, host, x-amz-date and x-amz-target).
+     */
+    String headJson(String body, Instant now, String target) {
+        return head(body, now, "application/x-amz-json-1.1", target);
+    }
+
+    private String head(String body, Instant now, String contentType, String target) {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
-        String contentType = "application/x-www-form-urlencoded; charset=utf-8";
+        String targetHeader = target == null ? "" : "x-amz-target:" + target + "\n";
         String tokenHeader = sessionToken == null ? "" : "x-amz-security-token:" + sessionToken + "\n";
-        String signed = sessionToken == null ? "content-type;host;x-amz-date" : "content-type;host;x-amz-date;x-amz-security-token";
+        String signed = "content-type;host;x-amz-date" + (sessionToken == null ? "" : ";x-amz-security-token")
+                + (target == null ? "" : ";x-amz-target");
         String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\nx-amz-date:" + amzDate
-                + "\n" + tokenHeader + "\n" + signed + "\n" + hex(sha256.digest(body.getBytes(StandardCharsets.UTF_8)));
+                + "\n" + tokenHeader + targetHeader + "\n" + signed + "\n" + hex(sha256.digest(body.getBytes(StandardCharsets.UTF_8)));
         String scope = date + "/us-east-1/" + service + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         String signature = hex(hmac(key(date), toSign));
         return "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\nX-Amz-Date: " + amzDate
                 + (sessionToken == null ? "" : "\r\nX-Amz-Security-Token: " + sessionToken)
+                + (target == null ? "" : "\r\nX-Amz-Target: " + target)
                 + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=" + keyId + "/" + scope
                 + ", SignedHeaders=" + signed + ", Signature=" + signature
                 + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n";
