@@ -2,13 +2,14 @@
 # Workforce directory benchmark (docs/benchmarks.md): the packaged server on a fresh MariaDB database
 # on this machine; ScimLoad provisions USERS users and GROUPS groups (each user in three) through SCIM
 # with CLIENTS concurrent clients, then measures filter=userName eq "..." lookups for SECONDS.
-# Usage: benchmarks/scim-load.sh [USERS] [GROUPS] [CLIENTS] [SECONDS]   (MariaDB at 127.0.0.1:3306, root, no password)
+# Usage: benchmarks/scim-load.sh [USERS] [GROUPS] [CLIENTS] [SECONDS] [LOOKUP_CLIENTS...]  (lookups: 1 and 4 clients by default)   (MariaDB at 127.0.0.1:3306, root, no password)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 users=${1:-100000}
 groups=${2:-10000}
 clients=${3:-16}
 seconds=${4:-60}
+shift $(( $# < 4 ? $# : 4 ))
 db=gatehouse_bench_$$
 port=18$(( RANDOM % 900 + 100 ))
 key_id=AKIABENCHMARKADMIN00
@@ -32,6 +33,6 @@ server=$!
 for _ in $(seq 1 60); do grep -q "listening" "$data/server.log" && break; sleep 1; done
 grep -q "listening" "$data/server.log" || { cat "$data/server.log"; exit 1; }
 java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.ScimLoad \
-  "http://127.0.0.1:$port/" "$key_id" "$secret" "$users" "$groups" "$clients" "$seconds"
+  "http://127.0.0.1:$port/" "$key_id" "$secret" "$users" "$groups" "$clients" "$seconds" "$@"
 echo "rows: $(mariadb -h 127.0.0.1 -u root -N -e "SELECT (SELECT COUNT(*) FROM $db.iam_ws_user), (SELECT COUNT(*) FROM $db.iam_ws_group), (SELECT COUNT(*) FROM $db.iam_ws_member)")"
 echo "server heap after the run: $(jcmd "$server" GC.heap_info 2>/dev/null | grep -m1 -o 'used [0-9]*K' || echo n/a)"

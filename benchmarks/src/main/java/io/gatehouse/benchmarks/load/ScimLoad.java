@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * latency percentiles. Only for a server on this machine.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.ScimLoad \
- *     ENDPOINT KEY_ID SECRET USERS GROUPS CLIENTS LOOKUP_SECONDS</pre>
+ *     ENDPOINT KEY_ID SECRET USERS GROUPS CLIENTS LOOKUP_SECONDS [LOOKUP_CLIENTS...]</pre>
+ *
+ * The lookups run once for each LOOKUP_CLIENTS count given (default 1 and 4): latency at a given
+ * concurrency, since on two cores a deep queue measures the queue, not the lookup.
  *
  * The bearer token is created at set-up with {@code GatehouseAdmin.CreateScimAccessToken}, signed
  * with the given (management account) key.
@@ -35,8 +38,8 @@ public final class ScimLoad {
     private ScimLoad() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
-            System.err.println("usage: ScimLoad ENDPOINT KEY_ID SECRET USERS GROUPS CLIENTS LOOKUP_SECONDS");
+        if (args.length < 7) {
+            System.err.println("usage: ScimLoad ENDPOINT KEY_ID SECRET USERS GROUPS CLIENTS LOOKUP_SECONDS [LOOKUP_CLIENTS...]");
             System.exit(2);
         }
         URI endpoint = URI.create(args[0]);
@@ -91,8 +94,12 @@ public final class ScimLoad {
 
         // Warm-up, then the measured lookups.
         Phase.timed(endpoint, "warm-up lookups", clients, 10, connection -> lookup(scim, connection, users));
-        Phase lookups = Phase.timed(endpoint, "filter userName eq", clients, lookupSeconds, connection -> lookup(scim, connection, users));
-        System.out.println(lookups);
+        int[] lookupClients = args.length > 7
+                ? Arrays.stream(args, 7, args.length).mapToInt(Integer::parseInt).toArray() : new int[] {1, 4};
+        for (int n : lookupClients) {
+            System.out.println(Phase.timed(endpoint, "filter userName eq, " + n + " clients", n, lookupSeconds,
+                    connection -> lookup(scim, connection, users)));
+        }
     }
 
     private static boolean lookup(Scim scim, KeepAliveConnection connection, int users) throws IOException {
