@@ -19,6 +19,11 @@ public class TagOperations {
     private record Resource(String id, String arn, String type) {}
 
     private static Resource resource(OrgCall call, Map<String, String> requestTags) {
+        return resource(call, requestTags, List.of());
+    }
+
+    /** @param removedKeys the keys UntagResource removes, for aws:TagKeys */
+    private static Resource resource(OrgCall call, Map<String, String> requestTags, List<String> removedKeys) {
         String id = OrgInput.required(call.in(), "ResourceId", 1, 130, OrgInput.TAGGABLE_ID);
         Resource found = null;
         if (id.startsWith("p-")) {
@@ -35,7 +40,11 @@ public class TagOperations {
             throw OrgInput.error("TargetNotFoundException", "We can't find a root, OU, account, or policy with the"
                     + " TargetId that you specified.");
         }
-        call.authorize(found.arn(), Guard.tagContext(requestTags, OrgTags.of(id)));
+        Map<String, List<String>> context = Guard.tagContext(requestTags, OrgTags.of(id));
+        if (!removedKeys.isEmpty()) {
+            context.put("aws:TagKeys", List.copyOf(removedKeys));
+        }
+        call.authorize(found.arn(), context);
         return found;
     }
 
@@ -65,7 +74,7 @@ public class TagOperations {
             OrgInput.check(key.asText(), "TagKeys", 1, 128, null);
             removed.add(key.asText());
         }
-        Resource resource = resource(call, null);
+        Resource resource = resource(call, null, removed);
         OrgTags.remove(resource.id(), removed);
         return call.changed(OrgWire.object(), resource.type(), resource.arn());
     }
