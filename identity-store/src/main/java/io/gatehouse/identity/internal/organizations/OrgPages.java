@@ -34,8 +34,12 @@ final class OrgPages {
         return new Page<>(items, token(kind, key.apply(items.get(max - 1))));
     }
 
-    /** A page of a list already in memory and sorted by key. */
-    static <T> Page<T> page(JsonNode in, String kind, List<T> sorted, Function<T, String> key) {
+    /**
+     * A page of a list in memory, in the key's Java order (not the database collation's: the
+     * token's comparison must use the same order as the sort, or rows would be skipped).
+     */
+    static <T> Page<T> page(JsonNode in, String kind, List<T> rows, Function<T, String> key) {
+        List<T> sorted = rows.stream().sorted(java.util.Comparator.comparing(key)).toList();
         return page(in, kind, (after, limit) -> sorted.stream().filter(t -> key.apply(t).compareTo(after) > 0)
                 .limit(limit).toList(), key);
     }
