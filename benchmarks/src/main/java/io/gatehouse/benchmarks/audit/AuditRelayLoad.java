@@ -58,6 +58,10 @@ public final class AuditRelayLoad {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        // Outside Quarkus nothing configures JBoss LogManager, whose loggers then answer
+        // isTraceEnabled() with true: the MariaDB driver would hex-dump every packet it reads, which
+        // cost the sealer a quarter of its time. The server logs at INFO; so does the benchmark.
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
         try (KafkaBroker broker = KafkaBroker.launch(); MariaDbDatabase database = MariaDbDatabase.create()) {
             MariaDbPoolDataSource dataSource = new MariaDbPoolDataSource(database.jdbcUrl()
                     + (database.jdbcUrl().contains("?") ? "&" : "?") + "user=" + database.username()
