@@ -213,6 +213,36 @@ class PermissionSetsCompatibilityTest {
     }
 
     @Test
+    void malformedRequestsAreRefusedInAwsJsonErrorsNeverA500() throws Exception {
+        String instance = instanceArn();
+        String[][] cases = {
+            {"CreatePermissionSet", "{\"InstanceArn\":\"" + instance + "\",\"Name\":5}", "SerializationException"},
+            {"CreatePermissionSet", "{\"InstanceArn\":\"" + instance + "\",\"Name\":\"T\",\"Tags\":\"x\"}",
+                "SerializationException"},
+            {"CreatePermissionSet", "{\"InstanceArn\":\"" + instance + "\"}", "ValidationException"},
+            {"CreatePermissionSet", "[1,2]", "SerializationException"},
+            {"ListPermissionSets", "{}", "ValidationException"},
+            {"ListPermissionSets", "{\"InstanceArn\":\"" + instance + "\",\"MaxResults\":\"ten\"}",
+                "SerializationException"},
+            {"CreateAccountAssignment", "{\"InstanceArn\":\"" + instance + "\",\"TargetId\":\"123\","
+                + "\"TargetType\":\"AWS_ACCOUNT\"}", "ValidationException"},
+            {"ProvisionPermissionSet", "{\"InstanceArn\":\"" + instance + "\",\"PermissionSetArn\":"
+                + "\"arn:aws:sso:::permissionSet/ssoins-0000000000000000/ps-0000000000000000\","
+                + "\"TargetType\":\"EVERYWHERE\"}", "ValidationException"},
+            {"PutPermissionsBoundaryToPermissionSet", "{\"InstanceArn\":\"" + instance + "\",\"PermissionSetArn\":"
+                + "\"arn:aws:sso:::permissionSet/ssoins-0000000000000000/ps-0000000000000000\","
+                + "\"PermissionsBoundary\":{}}", "ValidationException"},
+            {"CreateInstance", "{}", "UnknownOperationException"},
+        };
+        for (String[] c : cases) {
+            var response = Scim.jsonCall("SWBExternalService." + c[0], c[1], Scim.admin());
+            assertThat(response.statusCode()).as(c[0] + " " + c[1]).isBetween(400, 499);
+            assertThat(Scim.MAPPER.readTree(response.body()).path("__type").asText()).as(c[0] + " " + c[1])
+                    .isEqualTo(c[2]);
+        }
+    }
+
+    @Test
     void inputOutsideTheModelIsRefusedWithValidationException() {
         String arn = createPermissionSet("Val" + Iam.name("x").substring(2).replace("-", ""));
         assertThat(catchThrowableOfType(ValidationException.class, () -> sso.createPermissionSet(
