@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.UnmodifiableEntityException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
@@ -158,6 +159,20 @@ class AccountAssignmentsCompatibilityTest {
                 .policyName("AwsSSOInlinePolicy")).policyDocument(), StandardCharsets.UTF_8)).isEqualTo(ALLOW_S3);
         assertThat(iam.listAttachedRolePolicies(r -> r.roleName(role.roleName())).attachedPolicies())
                 .extracting(p -> p.policyArn()).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
+
+        // The reserved role is only changed through IAM Identity Center.
+        for (Runnable change : List.<Runnable>of(() -> iam.deleteRole(r -> r.roleName(role.roleName())),
+                () -> iam.putRolePolicy(r -> r.roleName(role.roleName()).policyName("AwsSSOInlinePolicy")
+                        .policyDocument(ALLOW_SQS)),
+                () -> iam.detachRolePolicy(r -> r.roleName(role.roleName())
+                        .policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")),
+                () -> iam.updateAssumeRolePolicy(r -> r.roleName(role.roleName()).policyDocument(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                                + "{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}")))) {
+            UnmodifiableEntityException refused = catchThrowableOfType(UnmodifiableEntityException.class,
+                    change::run);
+            assertThat(refused.getMessage()).contains("protected role");
+        }
 
         assertThat(sso.listAccountAssignments(r -> r.instanceArn(instanceArn).accountId(account)
                 .permissionSetArn(psArn)).accountAssignments()).singleElement().satisfies(a -> {
