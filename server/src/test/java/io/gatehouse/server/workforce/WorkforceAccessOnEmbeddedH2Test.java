@@ -51,13 +51,15 @@ class WorkforceAccessOnEmbeddedH2Test {
         assertThat(access.assignmentsFor(userId)).isEmpty();
 
         String psId = "ps-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        // The embedded database outlives a run (target/test-data): names must not repeat.
+        String psName = "H2Set" + psId.substring(3, 11);
         String account = instance.ownerAccountId();
         QuarkusTransaction.requiringNew().run(() -> {
             PermissionSetEntity ps = new PermissionSetEntity();
             ps.id = psId;
             ps.instanceId = instance.id();
-            ps.name = "H2Set";
-            ps.nameLower = "h2set";
+            ps.name = psName;
+            ps.nameLower = psName.toLowerCase();
             ps.sessionDuration = "PT2H";
             ps.sessionSeconds = 7200;
             ps.version = 1;
@@ -73,7 +75,7 @@ class WorkforceAccessOnEmbeddedH2Test {
             ProvisionedPermissionSetEntity provisioned = new ProvisionedPermissionSetEntity();
             provisioned.permissionSetId = psId;
             provisioned.accountId = account;
-            provisioned.roleName = "AWSReservedSSO_H2Set_0123456789abcdef";
+            provisioned.roleName = "AWSReservedSSO_" + psName + "_0123456789abcdef";
             provisioned.roleArn = "arn:aws:iam::" + account + ":role/aws-reserved/sso.amazonaws.com/"
                     + provisioned.roleName;
             provisioned.version = 1;
@@ -81,9 +83,9 @@ class WorkforceAccessOnEmbeddedH2Test {
             provisioned.persist();
         });
         assertThat(access.assignmentsFor(userId)).containsExactly(new AccountAccess(account,
-                "arn:aws:sso:::permissionSet/" + instance.id() + "/" + psId, "H2Set",
-                "arn:aws:iam::" + account + ":role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_H2Set_0123456789abcdef",
-                7200));
+                "arn:aws:sso:::permissionSet/" + instance.id() + "/" + psId, psName,
+                "arn:aws:iam::" + account + ":role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_" + psName
+                        + "_0123456789abcdef", 7200));
         scim.json("PATCH", "/Users/" + userId, """
                 {"Operations":[{"op":"replace","path":"active","value":false}]}""", 200);
         assertThat(access.assignmentsFor(userId)).isEmpty();

@@ -2,64 +2,63 @@ package io.gatehouse.identity.internal.sso;
 
 import io.gatehouse.identity.AccountAccess;
 import io.gatehouse.identity.WorkforceAccess;
-import io.gatehouse.identity.persistence.AccountAssignmentEntity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
- * {@link WorkforceAccess} in two indexed queries: the user's row with its memberships (primary
- * key, then {@code ix_ws_member_user}), then the assignments of the user and its groups
- * ({@code ix_sso_assignment_principal}) joined to their permission sets and provisioned roles (primary
- * keys). The cost grows with the user's groups and assignments, not with the directory's size.
+ * {@link WorkforceAccess} in one query, one round trip: the assignments of the user and those of
+ * its groups, each branch starting from the active user's row (primary key), then its memberships
+ * ({@code ix_ws_member_user}), the assignments ({@code ix_sso_assignment_principal}) and the
+ * permission set and provisioned role (primary keys). The cost grows with the user's groups and
+ * assignments, not with the directory's size. Plain JDBC on the pool (joining the caller's
+ * transaction when there is one): this is the access portal's hot path, and an entity manager and
+ * transaction per call cost more than the query.
  */
 @ApplicationScoped
 public class StoreWorkforceAccess implements WorkforceAccess {
-    private static final String MEMBERSHIPS = "SELECT u.active, m.group_id FROM iam_ws_user u"
-            + " LEFT JOIN iam_ws_member m ON m.user_id = u.id WHERE u.id = ?1";
-    private static final String ASSIGNMENTS = "select a.accountId, s.id, s.instanceId, s.name, p.roleArn,"
-            + " s.sessionSeconds from AccountAssignmentEntity a, PermissionSetEntity s, ProvisionedPermissionSetEntity p"
-            + " where a.principalId in (?1) and s.id = a.permissionSetId and p.permissionSetId = a.permissionSetId"
-            + " and p.accountId = a.accountId";
+    private static final String SELECT = "SELECT a.account_id, s.id, s.instance_id, s.name, p.role_arn,"
+            + " s.session_seconds FROM iam_ws_user u ";
+    private static final String REST = " JOIN iam_sso_permission_set s ON s.id = a.permission_set_id"
+            + " JOIN iam_sso_provisioned p ON p.permission_set_id = a.permission_set_id AND p.account_id = a.account_id"
+            + " WHERE u.id = ? AND u.active = TRUE";
+    private static final String QUERY = SELECT + "JOIN iam_sso_assignment a ON a.principal_id = u.id" + REST
+            + " UNION ALL " + SELECT + "JOIN iam_ws_member m ON m.user_id = u.id"
+            + " JOIN iam_sso_assignment a ON a.principal_id = m.group_id" + REST;
+
+    @Inject
+    DataSource dataSource;
 
     @Override
     public List<AccountAccess> assignmentsFor(String workforceUserId) {
         if (workforceUserId == null || workforceUserId.isEmpty()) {
             return List.of();
         }
-        return QuarkusTransaction.joiningExisting().call(() -> read(workforceUserId));
-    }
-
-    private static List<AccountAccess> read(String userId) {
-        EntityManager em = AccountAssignmentEntity.getEntityManager();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(MEMBERSHIPS).setParameter(1, userId).getResultList();
-        if (rows.isEmpty() || !Boolean.TRUE.equals(asBoolean(rows.get(0)[0]))) {
-            return List.of();
-        }
-        List<String> principals = new ArrayList<>();
-        principals.add(userId);
-        rows.stream().map(r -> (String) r[1]).filter(g -> g != null).forEach(principals::add);
-        List<Object[]> found = em.createQuery(ASSIGNMENTS, Object[].class).setParameter(1, principals).getResultList();
         Map<String, AccountAccess> unique = new LinkedHashMap<>();
-        for (Object[] r : found) {
-            String arn = "arn:aws:sso:::permissionSet/" + r[2] + "/" + r[1];
-            unique.putIfAbsent(r[0] + " " + arn, new AccountAccess((String) r[0], arn, (String) r[3], (String) r[4],
-                    ((Number) r[5]).intValue()));
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(QUERY)) {
+            query.setString(1, workforceUserId);
+            query.setString(2, workforceUserId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String account = rows.getString(1);
+                    String arn = "arn:aws:sso:::permissionSet/" + rows.getString(3) + "/" + rows.getString(2);
+                    unique.putIfAbsent(account + " " + arn, new AccountAccess(account, arn, rows.getString(4),
+                            rows.getString(5), rows.getInt(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the assignments of workforce user " + workforceUserId
+                    + " failed", e);
         }
         return unique.values().stream().sorted(Comparator.comparing(AccountAccess::accountId)
                 .thenComparing(AccountAccess::permissionSetName)).toList();
-    }
-
-    private static Boolean asBoolean(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        return value instanceof Number n ? n.intValue() != 0 : null;
     }
 }
