@@ -12,6 +12,7 @@ public class AwsException extends RuntimeException {
     private final String code;
     private final int status;
     private final boolean sender;
+    private final java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
 
     public AwsException(String code, int status, String message) {
         this(code, status, true, message);
@@ -22,6 +23,20 @@ public class AwsException extends RuntimeException {
         this.code = code;
         this.status = status;
         this.sender = sender;
+    }
+
+    /**
+     * Adds a member of the error shape besides the message (e.g. Organizations' {@code Reason}),
+     * written into JSON 1.1 error bodies; returns this exception.
+     */
+    public AwsException with(String member, String value) {
+        members.put(member, value);
+        return this;
+    }
+
+    /** The error shape's members added with {@link #with}, in order. */
+    public java.util.Map<String, String> members() {
+        return java.util.Collections.unmodifiableMap(members);
     }
 
     /** The AWS error code, e.g. {@code NoSuchEntity}. */

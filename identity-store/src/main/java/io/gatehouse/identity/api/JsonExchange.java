@@ -115,6 +115,7 @@ final class JsonExchange extends Exchange {
     Response error(AwsException e) {
         String code = JSON_CODES.getOrDefault(e.code(), e.code());
         ObjectNode body = MAPPER.createObjectNode().put("__type", code).put("message", e.getMessage());
+        e.members().forEach(body::put);
         return Response.status(e.status()).entity(body.toString()).type(CONTENT_TYPE)
                 .header("x-amzn-RequestId", requestId()).header("x-amzn-ErrorType", code).build();
     }

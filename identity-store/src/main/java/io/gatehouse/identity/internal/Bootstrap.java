@@ -7,6 +7,7 @@ import io.gatehouse.identity.internal.crypto.AwsIds;
 import io.gatehouse.identity.internal.crypto.PasswordHasher;
 import io.gatehouse.identity.internal.crypto.SecretBox;
 import io.gatehouse.identity.internal.iam.Arns;
+import io.gatehouse.identity.internal.organizations.Organizations;
 import io.gatehouse.identity.persistence.AccessKeyEntity;
 import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.AttachmentEntity;
@@ -47,6 +48,8 @@ public class Bootstrap {
     Clock clock;
     @Inject
     BootstrapHandover handover;
+    @Inject
+    Organizations organizations;
     @ConfigProperty(name = "gatehouse.bootstrap-admin-access-key-id")
     Optional<String> accessKeyId;
     @ConfigProperty(name = "gatehouse.bootstrap-admin-secret-access-key")
@@ -59,6 +62,14 @@ public class Bootstrap {
         BootstrapHandover.Admin admin = QuarkusTransaction.requiringNew().call(this::bootstrapIfEmpty);
         if (admin != null) {
             handover.handOver(admin);
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(organizations::ensure);
+        } catch (RuntimeException e) {
+            // Another replica created it at the same moment (the unique management account refused ours).
+            if (QuarkusTransaction.requiringNew().call(organizations::current) == null) {
+                throw e;
+            }
         }
     }
 

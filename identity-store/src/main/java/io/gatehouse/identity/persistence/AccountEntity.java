@@ -15,6 +15,9 @@ public class AccountEntity extends PanacheEntityBase {
     public String id;
     public String name;
     public String email;
+    /** The email lower-cased, unique among accounts (null for the bootstrap management account). */
+    @Column(name = "email_lower")
+    public String emailLower;
     public String status;
     public boolean management;
     @Column(name = "policy_epoch")

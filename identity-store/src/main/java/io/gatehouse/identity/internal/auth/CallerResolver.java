@@ -3,6 +3,7 @@ package io.gatehouse.identity.internal.auth;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.Session;
+import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.RoleEntity;
 import io.gatehouse.identity.persistence.TagEntity;
 import io.gatehouse.identity.persistence.UserEntity;
@@ -45,6 +46,7 @@ public class CallerResolver {
         if (user == null) {
             throw AwsException.invalidClientTokenId();
         }
+        active(user.accountId);
         PolicySet policies = policySets.identityPolicies(user.accountId, user.id, true, user.boundaryArn);
         Caller caller = new Caller(Principal.fromArn(user.arn), "IAMUser", user.id, user.name, accessKeyId, null,
                 policySets.prepare(policies), tags(user.id), null);
@@ -65,6 +67,7 @@ public class CallerResolver {
                 throw AwsException.invalidClientTokenId();
             }
             revokedCheck(role, session);
+            active(role.accountId);
             base = policySets.identityPolicies(role.accountId, role.id, false, role.boundaryArn);
             tags.putAll(tags(role.id));
             identityType = "AssumedRole";
@@ -73,6 +76,7 @@ public class CallerResolver {
             if (user == null) {
                 throw AwsException.invalidClientTokenId();
             }
+            active(user.accountId);
             base = policySets.identityPolicies(user.accountId, user.id, true, user.boundaryArn);
             tags.putAll(tags(user.id));
             boolean federated = session.type().equals("GetFederationToken");
@@ -81,9 +85,21 @@ public class CallerResolver {
             identityType = federated ? "FederatedUser" : "IAMUser";
         }
         tags.putAll(session.tags());
-        PolicySet withSession = new PolicySet(base.identity(), null, base.boundary(), sessionPolicies(session), null);
+        PolicySet withSession = new PolicySet(base.identity(), null, base.boundary(), sessionPolicies(session),
+                base.scp());
         return new Caller(principal, identityType, session.principalId(), userName, session.accessKeyId(), session,
                 policySets.prepare(withSession), tags, session.mfaAuthenticatedAt());
+    }
+
+    /**
+     * A closed (suspended) account's credentials stop working: its keys and sessions are refused as
+     * unknown. Closing bumps the account's policy epoch, so no cached caller outlives it.
+     */
+    private static void active(String accountId) {
+        AccountEntity account = AccountEntity.findById(accountId);
+        if (account == null || !"ACTIVE".equals(account.status)) {
+            throw AwsException.invalidClientTokenId();
+        }
     }
 
     /** "Revoke active sessions" denies sessions issued before the role's cut-off. */

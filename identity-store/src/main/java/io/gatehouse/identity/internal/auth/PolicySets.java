@@ -33,24 +33,31 @@ public class PolicySets {
     private static final int MAX_ENTRIES = 100_000;
     private static final int MAX_DOCUMENTS = 50_000;
 
-    private record Entry(long epoch, List<Policy> identity, Policy boundary) {}
+    private record Entry(long epoch, List<Policy> identity, Policy boundary, List<List<Policy>> scp) {}
 
     private final PolicyEngine engine = PolicyEngine.create();
     private final Map<String, Entry> byPrincipal = new ConcurrentHashMap<>();
     private final Map<String, Policy> documents = new ConcurrentHashMap<>();
 
-    /** The identity policies (own, groups', attached and inline) and boundary of a user or role. */
+    /**
+     * The identity policies (own, groups', attached and inline) and boundary of a user or role, and
+     * the service control policies of its account's chain when the account is a member account.
+     */
     public PolicySet identityPolicies(String accountId, String principalId, boolean isUser, String boundaryArn) {
         long epoch = epoch(accountId);
         Entry entry = byPrincipal.get(principalId);
         if (entry == null || entry.epoch() != epoch) {
-            entry = load(principalId, isUser, boundaryArn, epoch);
+            entry = load(accountId, principalId, isUser, boundaryArn, epoch);
             if (byPrincipal.size() > MAX_ENTRIES) {
                 byPrincipal.clear();
             }
             byPrincipal.put(principalId, entry);
         }
-        return PolicySet.builder().identity(entry.identity()).boundary(entry.boundary()).build();
+        PolicySet.Builder set = PolicySet.builder().identity(entry.identity()).boundary(entry.boundary());
+        if (entry.scp() != null) {
+            entry.scp().forEach(set::scpLevel);
+        }
+        return set.build();
     }
 
     /** Prepares a set for evaluation. */
@@ -63,12 +70,20 @@ public class PolicySets {
         AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1", accountId);
     }
 
+    /**
+     * Bumps the policy epoch of every member account: call in the transaction of any change to the
+     * organization's guardrails (an SCP's content, an attachment), which may reach any of them.
+     */
+    public static void invalidateMembers() {
+        AccountEntity.update("policyEpoch = policyEpoch + 1 where management = false");
+    }
+
     private static long epoch(String accountId) {
         AccountEntity account = AccountEntity.findById(accountId);
         return account == null ? -1 : account.policyEpoch;
     }
 
-    private Entry load(String principalId, boolean isUser, String boundaryArn, long epoch) {
+    private Entry load(String accountId, String principalId, boolean isUser, String boundaryArn, long epoch) {
         List<String> holders = new ArrayList<>();
         holders.add(principalId);
         if (isUser) {
@@ -85,14 +100,16 @@ public class PolicySets {
             // Keyed by the document's digest, not its hashCode: a colliding new document (a revocation
             // policy with a new date) must never be served the old one's compiled form.
             identity.add(compile("inline:" + inline.principalId + ":" + inline.nameLower + ":" + digest(inline.document),
-                    inline.document));
+                    inline.document, PolicyKind.IDENTITY));
         }
         Policy boundary = null;
         if (boundaryArn != null) {
             boundary = PolicyEntity.<PolicyEntity>find("arn", boundaryArn).firstResultOptional().map(this::managed)
                     .orElse(null);
         }
-        return new Entry(epoch, List.copyOf(identity), boundary);
+        List<List<Policy>> scp = ServiceControlPolicies.levels(accountId,
+                p -> compile("scp:" + p.id + ":" + digest(p.content), p.content, PolicyKind.SCP));
+        return new Entry(epoch, List.copyOf(identity), boundary, scp);
     }
 
     /** The default version of a managed policy, compiled once per version. */
@@ -104,7 +121,7 @@ public class PolicySets {
         }
         PolicyVersionEntity version = PolicyVersionEntity.find("policyId = ?1 and versionId = ?2", policy.id,
                 policy.defaultVersion).firstResult();
-        return compile(key, version.document);
+        return compile(key, version.document, PolicyKind.IDENTITY);
     }
 
     private static String digest(String document) {
@@ -117,18 +134,18 @@ public class PolicySets {
         }
     }
 
-    private Policy compile(String key, String document) {
+    private Policy compile(String key, String document, PolicyKind kind) {
         return documents.computeIfAbsent(key, k -> {
             if (documents.size() > MAX_DOCUMENTS) {
                 documents.clear();
             }
             try {
-                return engine.compile(document, PolicyKind.IDENTITY, Integer.MAX_VALUE);
+                return engine.compile(document, kind, Integer.MAX_VALUE);
             } catch (MalformedPolicyException e) {
                 // Stored documents were validated on write; one that no longer parses denies nothing
                 // and grants nothing rather than failing every request of its principal.
                 return engine.compile("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"NotAction\":\"*\","
-                        + "\"Resource\":\"*\"}}", PolicyKind.IDENTITY);
+                        + "\"Resource\":\"*\"}}", kind);
             }
         });
     }
