@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.identity.JsonReply;
 import io.gatehouse.identity.internal.sso.SsoAdminService.SsoCall;
 import io.gatehouse.identity.persistence.AccountAssignmentEntity;
-import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.PermissionSetEntity;
 import io.gatehouse.identity.persistence.ProvisionedPermissionSetEntity;
 import io.gatehouse.identity.persistence.SsoRequestEntity;
@@ -56,9 +55,7 @@ public class AssignmentOperations {
         String principal = SsoInput.requiredChecked(in, "PrincipalId", 1, 47, SsoInput.PRINCIPAL_ID);
         PermissionSetEntity ps = PermissionSetOperations.target(call, psArn);
         call.authorizeAccount(target);
-        if (AccountEntity.findById(target) == null) {
-            throw SsoInput.notFound("Account " + target + " does not exist.");
-        }
+        call.requireActiveAccount(target);
         String store = call.instance().storeId();
         boolean exists = type.equals("USER") ? WsUserEntity.byId(store, principal).isPresent()
                 : WsGroupEntity.byId(store, principal).isPresent();
@@ -128,9 +125,7 @@ public class AssignmentOperations {
         List<String> accounts;
         if (target != null) {
             call.authorizeAccount(target);
-            if (AccountEntity.findById(target) == null) {
-                throw SsoInput.notFound("Account " + target + " does not exist.");
-            }
+            call.requireActiveAccount(target);
             accounts = List.of(target);
         } else {
             accounts = provisionedAccounts(ps.id);

@@ -8,6 +8,7 @@ import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.JsonCall;
 import io.gatehouse.identity.JsonReply;
 import io.gatehouse.identity.JsonService;
+import io.gatehouse.identity.OrganizationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ public class SsoAdminService implements JsonService {
     @Inject
     SsoInstances instances;
     @Inject
-    AccountTags accountTags;
+    OrganizationDirectory organization;
     @Inject
     PermissionSetOperations permissionSets;
     @Inject
@@ -81,7 +82,8 @@ public class SsoAdminService implements JsonService {
     }
 
     /** One call in the instance's terms: the caller's call, the instance, and the authorization step. */
-    record SsoCall(JsonCall call, SsoInstances.Instance instance, Authorizer authorizer, AccountTags accountTags) {
+    record SsoCall(JsonCall call, SsoInstances.Instance instance, Authorizer authorizer,
+            OrganizationDirectory organization) {
         ObjectNode in() {
             return call.input();
         }
@@ -99,11 +101,18 @@ public class SsoAdminService implements JsonService {
             authorize(instance.arn(), Map.of());
         }
 
-        /** On the account, with its tags as aws:ResourceTag/*. */
+        /** On the account, with its tags (AWS Organizations' account tags) as aws:ResourceTag/*. */
         void authorizeAccount(String accountId) {
             Map<String, List<String>> context = new HashMap<>();
-            accountTags.of(accountId).forEach((k, v) -> context.put("aws:ResourceTag/" + k, List.of(v)));
+            organization.accountTags(accountId).forEach((k, v) -> context.put("aws:ResourceTag/" + k, List.of(v)));
             authorize(accountArn(accountId), context);
+        }
+
+        /** After authorizing on it: an account of the organization that is not closed, else ResourceNotFound. */
+        void requireActiveAccount(String accountId) {
+            if (!organization.accountActive(accountId)) {
+                throw SsoInput.notFound("Account " + accountId + " is not an active account of the organization.");
+            }
         }
 
         String principal() {
@@ -129,7 +138,7 @@ public class SsoAdminService implements JsonService {
             throw new AwsException("AccessDeniedException", 403, "IAM Identity Center is served to the management"
                     + " account only.");
         }
-        SsoCall ssoCall = new SsoCall(call, instance, authorizer, accountTags);
+        SsoCall ssoCall = new SsoCall(call, instance, authorizer, organization);
         if (call.operation().equals("ListInstances")) {
             return listInstances(ssoCall);
         }
