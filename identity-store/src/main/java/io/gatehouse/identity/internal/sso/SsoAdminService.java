@@ -124,7 +124,7 @@ public class SsoAdminService implements JsonService {
             List<AwsReply.Resource> resources = new ArrayList<>();
             for (String arn : arns) {
                 resources.add(new AwsReply.Resource(arn.contains(":permissionSet/") ? "AWS::SSO::PermissionSet"
-                        : arn.contains(":account/") ? "AWS::::Account" : "AWS::SSO::Instance", arn,
+                        : arn.contains(":account/") ? "AWS::Organizations::Account" : "AWS::SSO::Instance", arn,
                         instance.ownerAccountId()));
             }
             return new JsonReply(output, false, null, resources);
