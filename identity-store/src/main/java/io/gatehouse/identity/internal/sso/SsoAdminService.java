@@ -163,15 +163,15 @@ public class SsoAdminService implements JsonService {
             case "ListTagsForResource" -> permissionSets.listTags(call);
             case "CreateAccountAssignment" -> assignments.create(call);
             case "DeleteAccountAssignment" -> assignments.delete(call);
-            case "ListAccountAssignments" -> assignments.list(call);
-            case "ListAccountAssignmentsForPrincipal" -> assignments.listForPrincipal(call);
-            case "ListAccountsForProvisionedPermissionSet" -> assignments.accountsForPermissionSet(call);
-            case "ListPermissionSetsProvisionedToAccount" -> assignments.permissionSetsInAccount(call);
+            case "ListAccountAssignments" -> AssignmentListings.list(call);
+            case "ListAccountAssignmentsForPrincipal" -> AssignmentListings.listForPrincipal(call);
+            case "ListAccountsForProvisionedPermissionSet" -> AssignmentListings.accountsForPermissionSet(call);
+            case "ListPermissionSetsProvisionedToAccount" -> AssignmentListings.permissionSetsInAccount(call);
             case "ProvisionPermissionSet" -> assignments.provision(call);
             case "DescribeAccountAssignmentCreationStatus", "DescribeAccountAssignmentDeletionStatus",
-                    "DescribePermissionSetProvisioningStatus" -> assignments.describeStatus(call);
+                    "DescribePermissionSetProvisioningStatus" -> RequestStatuses.describeStatus(call);
             case "ListAccountAssignmentCreationStatus", "ListAccountAssignmentDeletionStatus",
-                    "ListPermissionSetProvisioningStatus" -> assignments.listStatus(call);
+                    "ListPermissionSetProvisioningStatus" -> RequestStatuses.listStatus(call);
             default -> policies.handle(call);
         };
     }
