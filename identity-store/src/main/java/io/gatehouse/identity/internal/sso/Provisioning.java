@@ -87,6 +87,10 @@ public class Provisioning {
             role.arn = Arns.iam(accountId, "role", PATH, name);
             role.createdAt = clock.instant();
         }
+        // Whatever a role of this name held before (one made through IAM before the path was
+        // protected, say) is replaced: only the permission set speaks for it.
+        Tags.removeAll(role.id);
+        role.description = null;
         role.trustPolicy = TRUST_POLICY;
         role.maxSessionDuration = ps.sessionSeconds;
         role.boundaryArn = boundary == null ? null : boundary.arn;
