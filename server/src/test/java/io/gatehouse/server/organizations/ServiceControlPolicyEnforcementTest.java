@@ -127,6 +127,19 @@ class ServiceControlPolicyEnforcementTest {
         AccessDeniedException notAllowed = catchThrowableOfType(AccessDeniedException.class,
                 () -> unprivileged.describeOrganization(r -> {}));
         assertThat(notAllowed.awsErrorDetails().errorMessage()).contains("organizations:DescribeOrganization");
+
+        // CreateAccount alone may create an account, but tagging it at creation needs TagResource too.
+        Iam.admin().putUserPolicy(r -> r.userName(plain.user().userName()).policyName("create-accounts")
+                .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                        + "\"organizations:CreateAccount\",\"Resource\":\"*\"}]}"));
+        String name = Iam.name("by-creator");
+        assertThat(unprivileged.createAccount(r -> r.accountName(name).email(name + "@example.com"))
+                .createAccountStatus().stateAsString()).isEqualTo("SUCCEEDED");
+        AccessDeniedException noTagging = catchThrowableOfType(AccessDeniedException.class, () -> unprivileged
+                .createAccount(r -> r.accountName(name + "t").email(name + "-t@example.com")
+                        .tags(software.amazon.awssdk.services.organizations.model.Tag.builder().key("team")
+                                .value("x").build())));
+        assertThat(noTagging.awsErrorDetails().errorMessage()).contains("organizations:TagResource");
     }
 
     @Test

@@ -68,6 +68,11 @@ public class AccountOperations {
         account.status = "ACTIVE";
         account.management = false;
         account.createdAt = now;
+        if (!tags.isEmpty()) {
+            // As AWS: tagging at creation also needs organizations:TagResource, on the new account.
+            call.authorizeAlso("organizations:TagResource", Organizations.accountArn(call.org(), account.id),
+                    Guard.tagContext(tags, null));
+        }
         account.persist();
         OrgAccountEntity member = new OrgAccountEntity();
         member.accountId = account.id;

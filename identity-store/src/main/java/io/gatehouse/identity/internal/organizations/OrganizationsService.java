@@ -86,6 +86,11 @@ public class OrganizationsService implements JsonService {
             authorize(resourceArn, Map.of());
         }
 
+        /** Authorizes another action the call needs (CreateAccount with Tags needs TagResource too). */
+        void authorizeAlso(String action, String resourceArn, Map<String, List<String>> context) {
+            authorizer.require(call.caller(), call.request(), action, resourceArn, null, context);
+        }
+
         /** Authorizes on the organization's ARN (operations that name no resource). */
         void authorizeOrganization() {
             authorize(Organizations.orgArn(org));
