@@ -11,7 +11,9 @@
  * The workforce directory (Identity Center's users and groups, served by the Identity Store API
  * and SCIM) is read by other modules through {@link io.gatehouse.identity.WorkforceDirectory}; the
  * organization's accounts (existence, status, tags; served by the Organizations API) through
- * {@link io.gatehouse.identity.OrganizationDirectory}.
+ * {@link io.gatehouse.identity.OrganizationDirectory}; what a workforce user may sign in to
+ * (account assignments of permission sets, through its groups) through
+ * {@link io.gatehouse.identity.WorkforceAccess}.
  * Tables are prefixed {@code iam_}. Uses the policy engine and audit. Placeholder: nothing is
  * implemented yet.
  */

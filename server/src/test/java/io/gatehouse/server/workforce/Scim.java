@@ -34,9 +34,14 @@ final class Scim {
     /** A GatehouseAdmin call signed for the {@code sso} service. */
     static HttpResponse<String> adminCall(String operation, String body, AwsCredentialsIdentity who)
             throws Exception {
+        return jsonCall("GatehouseAdmin." + operation, body, who);
+    }
+
+    /** A JSON 1.1 call with this X-Amz-Target, signed for the {@code sso} service. */
+    static HttpResponse<String> jsonCall(String target, String body, AwsCredentialsIdentity who) throws Exception {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(Iam.endpoint().resolve("/"))
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "GatehouseAdmin." + operation).build();
+                .putHeader("X-Amz-Target", target).build();
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(who).request(request)
                 .payload(ContentStreamProvider.fromUtf8String(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sso")

@@ -7,8 +7,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 
-/** AWS SDK for Java v2 Identity Store clients pointed at the application under test. */
+/** AWS SDK for Java v2 Identity Store and SSO admin clients pointed at the application under test. */
 final class Workforce {
     private Workforce() {}
 
@@ -27,5 +28,22 @@ final class Workforce {
 
     static IdentitystoreClient client(Iam.Principal principal) {
         return client(principal.key().accessKeyId(), principal.key().secretAccessKey());
+    }
+
+    static SsoAdminClient ssoAdmin() {
+        return ssoAdmin(IamApiProfile.ADMIN_KEY_ID, IamApiProfile.ADMIN_SECRET);
+    }
+
+    static SsoAdminClient ssoAdmin(String accessKeyId, String secret) {
+        return SsoAdminClient.builder()
+                .endpointOverride(Iam.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    static SsoAdminClient ssoAdmin(Iam.Principal principal) {
+        return ssoAdmin(principal.key().accessKeyId(), principal.key().secretAccessKey());
     }
 }

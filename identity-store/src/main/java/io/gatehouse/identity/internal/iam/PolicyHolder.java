@@ -63,6 +63,9 @@ record PolicyHolder(Kind kind, String id, String name, String arn, String accoun
         if (holder == null) {
             throw AwsException.noSuchEntity("The " + kind.lower + " with name " + name + " cannot be found.");
         }
+        if (kind == Kind.ROLE) {
+            Roles.requireModifiable(holder.name, holder.arn, action);
+        }
         return holder;
     }
 

@@ -23,6 +23,8 @@ final class Roles {
     static final int MAX_TRUST_POLICY = 2_048;
     static final int MIN_SESSION = 3_600;
     static final int MAX_SESSION = 43_200;
+    /** Where IAM Identity Center provisions its roles (see internal.sso.Provisioning). */
+    static final String RESERVED_SSO_PATH = "/aws-reserved/sso.amazonaws.com/";
     private static final Pattern POLICY_CHARS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     private static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
     private static final PolicyEngine ENGINE = PolicyEngine.create();
@@ -49,7 +51,21 @@ final class Roles {
         if (role == null) {
             throw AwsException.noSuchEntity("The role with name " + name + " cannot be found.");
         }
+        requireModifiable(role.name, role.arn, action);
         return role;
+    }
+
+    /**
+     * Refuses changes to the roles IAM Identity Center provisions (under
+     * {@code /aws-reserved/sso.amazonaws.com/}) as AWS refuses changes to its service roles:
+     * UnmodifiableEntity. Reads (Get*, List*) stay allowed.
+     */
+    static void requireModifiable(String roleName, String roleArn, String action) {
+        boolean read = action.startsWith("iam:Get") || action.startsWith("iam:List");
+        if (!read && roleArn.contains(":role" + RESERVED_SSO_PATH)) {
+            throw new AwsException("UnmodifiableEntity", 400, "Cannot perform the operation on the protected role '"
+                    + roleName + "' - this role is only modifiable by AWS");
+        }
     }
 
     static RoleEntity authorized(Guard guard, AwsCall call, String action, String name) {
