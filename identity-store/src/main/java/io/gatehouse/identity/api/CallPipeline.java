@@ -32,18 +32,20 @@ public class CallPipeline {
         AccessKeyCache.Entry[] usedKey = new AccessKeyCache.Entry[1];
         try {
             exchange.prepare();
-            Exchange.Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Authentication.Result auth = authentication.authenticate(exchange.allowsUnsigned(),
-                        exchange.requiredSigningName(), exchange.signed);
-                usedKey[0] = auth.usedKey();
-                RequestInfo received = exchange.received;
-                exchange.caller = auth.caller();
-                exchange.request = new RequestInfo(received.requestId(), received.sourceIp(), received.userAgent(),
-                        auth.region(), received.secureTransport(), received.receivedAt());
-                Exchange.Outcome done = exchange.invoke();
-                audit.success(exchange, done);
-                return done;
-            });
+            Exchange.Outcome outcome;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    outcome = attempt(exchange, usedKey);
+                    break;
+                } catch (RuntimeException e) {
+                    if (attempt >= PersistenceErrors.ATTEMPTS || !PersistenceErrors.isTransient(e)) {
+                        throw e;
+                    }
+                    LOG.debugf("request %s (%s): the database chose it as a deadlock victim; attempt %d",
+                            exchange.requestId(), exchange.operation(), attempt + 1);
+                    PersistenceErrors.backOff(attempt);
+                }
+            }
             if (outcome.readOnly()) {
                 audit.readOnlySuccess(exchange, outcome);
             }
@@ -55,6 +57,25 @@ public class CallPipeline {
         } finally {
             writeUse(usedKey[0]);
         }
+    }
+
+    /**
+     * The request's transaction: authentication, the call and its audit record. Run again, whole,
+     * when the database picked it as a deadlock victim (its changes were rolled back).
+     */
+    private Exchange.Outcome attempt(Exchange exchange, AccessKeyCache.Entry[] usedKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Authentication.Result auth = authentication.authenticate(exchange.allowsUnsigned(),
+                    exchange.requiredSigningName(), exchange.signed);
+            usedKey[0] = auth.usedKey();
+            RequestInfo received = exchange.received;
+            exchange.caller = auth.caller();
+            exchange.request = new RequestInfo(received.requestId(), received.sourceIp(), received.userAgent(),
+                    auth.region(), received.secureTransport(), received.receivedAt());
+            Exchange.Outcome done = exchange.invoke();
+            audit.success(exchange, done);
+            return done;
+        });
     }
 
     /** A failure that is not an AWS refusal: a translated constraint violation, or a fault of ours. */

@@ -204,4 +204,46 @@ class IamPolicyAttachmentsCompatibilityTest {
         iam.deleteGroup(r -> r.groupName(group));
         iam.deleteRole(r -> r.roleName(role));
     }
+
+    /**
+     * Concurrent attachments of one managed policy to many roles: every call succeeds at the first
+     * attempt (the client does not retry; the SDK's own retries would hide a refused call) and the
+     * attachment count is exact, none lost.
+     */
+    @Test
+    void concurrentAttachmentsOfOnePolicyAllSucceed() throws Exception {
+        IamClient once = IamClient.builder().endpointOverride(Iam.endpoint())
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(IamApiProfile.ADMIN_KEY_ID,
+                                IamApiProfile.ADMIN_SECRET)))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryPolicy(software.amazon.awssdk.core.retry.RetryPolicy.none()))
+                .build();
+        String policy = create(iam, ALLOW_LIST_USERS).arn();
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String role = Iam.name("concurrent");
+            iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument(TRUST));
+            roles.add(role);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+            for (String role : roles) {
+                calls.add(pool.submit(() -> once.attachRolePolicy(r -> r.roleName(role).policyArn(policy))));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get(); // throws if a call was refused
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(iam.getPolicy(r -> r.policyArn(policy)).policy().attachmentCount()).isEqualTo(roles.size());
+        for (String role : roles) {
+            iam.detachRolePolicy(r -> r.roleName(role).policyArn(policy));
+            iam.deleteRole(r -> r.roleName(role));
+        }
+        iam.deletePolicy(r -> r.policyArn(policy));
+    }
 }

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -25,21 +24,20 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link WorkforceAccess#assignmentsFor} at the issue's scale on MariaDB: 100,000 workforce users,
- * 10,000 groups, three memberships per user, an assignment per group and one per tenth user over 20
- * provisioned permission sets. The rows are written with JDBC batches (the API would take hours)
+ * {@link WorkforceAccess#assignmentsFor} on MariaDB in a directory of 20,000 workforce users, 2,000
+ * groups, three memberships per user, an assignment per group and one per tenth user over 20
+ * provisioned permission sets. The rows are written with JDBC batches (the API would take minutes)
  * into an identity store and instance of their own, so the other tests sharing this database and
- * listing the instance's users or permission sets never see them. The answers are checked against
- * what was written, and the latency of 2,000 calls (after 500 to warm up) is measured: p99 must
- * stay under 5 ms in the best of up to five rounds (the best, so that a build running beside the test on
- * the two cores does not decide the outcome).
+ * listing the instance's users or permission sets never see them. The answers of 300 users are
+ * checked against what was written. Its speed at 100,000 users is measured by the benchmark
+ * ({@code benchmarks/scim-load.sh}, docs/benchmarks.md), not here.
  */
 @QuarkusTest
 @TestProfile(IamApiProfile.class)
 class WorkforceAccessAtScaleTest {
     private static final Logger LOG = Logger.getLogger(WorkforceAccessAtScaleTest.class);
-    static final int USERS = 100_000;
-    static final int GROUPS = 10_000;
+    static final int USERS = 20_000;
+    static final int GROUPS = 2_000;
     static final int GROUPS_PER_USER = 3;
     static final int PERMISSION_SETS = 20;
 
@@ -53,7 +51,7 @@ class WorkforceAccessAtScaleTest {
     private final Random random = new Random(42);
 
     @Test
-    void assignmentsForIsFastWithAHundredThousandUsers() throws Exception {
+    void assignmentsForIsRightInALargeDirectory() throws Exception {
         SsoInstances.Instance main = instances.current();
         String run = UUID.randomUUID().toString().substring(0, 8);
         SsoInstances.Instance instance = new SsoInstances.Instance("ssoins-5ca1e" + run + "000",
@@ -167,7 +165,8 @@ class WorkforceAccessAtScaleTest {
         }
         LOG.infof("scale data written in %d ms", (System.nanoTime() - started) / 1_000_000);
 
-        for (int u : new int[] {0, 1, 12_345, USERS - 1}) {
+        for (int i = 0; i < 300; i++) {
+            int u = i < 2 ? i * (USERS - 1) : random.nextInt(USERS);
             List<String> expected = new ArrayList<>();
             for (int g : membership[u]) {
                 expected.add(sets[g % PERMISSION_SETS]);
@@ -180,27 +179,6 @@ class WorkforceAccessAtScaleTest {
                     .containsExactlyInAnyOrderElementsOf(expected.stream().distinct().toList());
             assertThat(found).allSatisfy(a -> assertThat(a.roleArn()).contains("AWSReservedSSO_Scale"));
         }
-
-        for (int i = 0; i < 500; i++) {
-            access.assignmentsFor(users[random.nextInt(USERS)]);
-        }
-        double best = Double.MAX_VALUE;
-        for (int round = 0; round < 5 && best >= 5.0; round++) {
-            long[] nanos = new long[2_000];
-            for (int i = 0; i < nanos.length; i++) {
-                String user = users[random.nextInt(USERS)];
-                long t0 = System.nanoTime();
-                List<AccountAccess> found = access.assignmentsFor(user);
-                nanos[i] = System.nanoTime() - t0;
-                assertThat(found).isNotEmpty();
-            }
-            Arrays.sort(nanos);
-            double p50 = nanos[nanos.length / 2] / 1e6;
-            double p99 = nanos[(int) (nanos.length * 0.99)] / 1e6;
-            LOG.infof("assignmentsFor over %d users, %d groups: p50 %.2f ms, p99 %.2f ms", USERS, GROUPS, p50, p99);
-            best = Math.min(best, p99);
-        }
-        assertThat(best).as("p99 of assignmentsFor in ms").isLessThan(5.0);
     }
 
     private static String[] ids(int n) {

@@ -72,17 +72,29 @@ class ScimPipeline {
             return error(new ScimException(503, null, "The identity store is not set up yet."));
         }
         try {
-            Reply reply = QuarkusTransaction.requiringNew().call(() -> {
-                token[0] = tokens.authenticate(bearer(request.authorization())).orElseThrow(() ->
-                        new ScimException(401, null, "The bearer token is missing, unknown, revoked or expired."));
-                Reply done = operation.run(new Call(store.id(), store.accountId(), base,
-                        "scim-token/" + token[0].id));
-                if (!readOnly) {
-                    auditLog.record(event(eventName, false, request, requestId, receivedAt, token[0], store, done,
-                            null, null));
+            Reply reply;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    reply = QuarkusTransaction.requiringNew().call(() -> {
+                        token[0] = tokens.authenticate(bearer(request.authorization())).orElseThrow(() ->
+                                new ScimException(401, null, "The bearer token is missing, unknown, revoked or expired."));
+                        Reply done = operation.run(new Call(store.id(), store.accountId(), base,
+                                "scim-token/" + token[0].id));
+                        if (!readOnly) {
+                            auditLog.record(event(eventName, false, request, requestId, receivedAt, token[0], store,
+                                    done, null, null));
+                        }
+                        return done;
+                    });
+                    break;
+                } catch (RuntimeException e) {
+                    // A deadlock victim's changes were rolled back whole: run the request again.
+                    if (attempt >= PersistenceErrors.ATTEMPTS || !PersistenceErrors.isTransient(e)) {
+                        throw e;
+                    }
+                    PersistenceErrors.backOff(attempt);
                 }
-                return done;
-            });
+            }
             if (readOnly) {
                 auditLog.recordNow(event(eventName, true, request, requestId, receivedAt, token[0], store, reply,
                         null, null));

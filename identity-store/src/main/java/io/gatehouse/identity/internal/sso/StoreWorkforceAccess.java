@@ -42,8 +42,21 @@ public class StoreWorkforceAccess implements WorkforceAccess {
         if (workforceUserId == null || workforceUserId.isEmpty()) {
             return List.of();
         }
+        try (Connection db = dataSource.getConnection()) {
+            return read(db, workforceUserId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the assignments of workforce user " + workforceUserId
+                    + " failed", e);
+        }
+    }
+
+    /**
+     * The query itself, on any connection to the database (the assignment benchmark runs it as the
+     * server does, on a directory of the issue's size).
+     */
+    public static List<AccountAccess> read(Connection db, String workforceUserId) throws SQLException {
         Map<String, AccountAccess> unique = new LinkedHashMap<>();
-        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(QUERY)) {
+        try (PreparedStatement query = db.prepareStatement(QUERY)) {
             query.setString(1, workforceUserId);
             query.setString(2, workforceUserId);
             try (ResultSet rows = query.executeQuery()) {
@@ -54,9 +67,6 @@ public class StoreWorkforceAccess implements WorkforceAccess {
                             rows.getString(5), rows.getInt(6)));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the assignments of workforce user " + workforceUserId
-                    + " failed", e);
         }
         return unique.values().stream().sorted(Comparator.comparing(AccountAccess::accountId)
                 .thenComparing(AccountAccess::permissionSetName)).toList();
