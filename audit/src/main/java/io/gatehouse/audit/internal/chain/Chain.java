@@ -61,6 +61,78 @@ public final class Chain {
     }
 
     /**
+     * A stored payload's canonical JSON, split where {@code gatehouseIntegrity}'s value goes, so that
+     * hashing it at a sequence number after a previous hash needs no parsing:
+     * {@code hash(prepare(p), n, h)} equals {@code hash(p, n, h)}. Preparing is the costly part and
+     * needs neither, so the relay prepares a batch in parallel and chains it in order after.
+     */
+    public record Prepared(byte[] before, byte[] after) {
+    }
+
+    /** {@code payload} prepared for {@link #hash(Prepared, long, String)}. */
+    public static Prepared prepare(String payload) {
+        ObjectNode record = parse(payload);
+        record.remove(FIELD);
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            fields.add(it.next());
+        }
+        fields.sort(Map.Entry.comparingByKey());
+        // The record's canonical JSON without the chain fields, with the offset where the first
+        // member after them (in key order) starts, or the closing brace when none does.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length() + 64);
+        int split = -1;
+        boolean membersBefore = false;
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : fields) {
+                if (split < 0 && field.getKey().compareTo(FIELD) > 0) {
+                    generator.flush();
+                    split = out.size();
+                }
+                membersBefore |= split < 0;
+                generator.writeFieldName(field.getKey());
+                write(field.getValue(), generator);
+            }
+            generator.flush();
+            if (split < 0) {
+                split = out.size();
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = out.toByteArray();
+        // With members before, the generator wrote the comma before the next one ("...,\"z\":..."):
+        // it separates the chain fields from it. Without, the chain fields need their own.
+        String name = (membersBefore ? "," : "") + "\"" + FIELD + "\":";
+        byte[] before = new byte[split + name.length()];
+        System.arraycopy(bytes, 0, before, 0, split);
+        System.arraycopy(name.getBytes(StandardCharsets.UTF_8), 0, before, split, name.length());
+        boolean membersAfter = bytes[split] != '}';
+        byte[] after;
+        if (membersAfter && !membersBefore) {
+            after = new byte[bytes.length - split + 1];
+            after[0] = ',';
+            System.arraycopy(bytes, split, after, 1, bytes.length - split);
+        } else {
+            after = java.util.Arrays.copyOfRange(bytes, split, bytes.length);
+        }
+        return new Prepared(before, after);
+    }
+
+    /** The hash of a prepared payload sealed at {@code sequence} after {@code previousHash}. */
+    public static String hash(Prepared prepared, long sequence, String previousHash) {
+        MessageDigest sha256 = sha256();
+        sha256.update(prepared.before());
+        // The chain fields' canonical form: keys sorted, previousHash before sequenceNumber.
+        sha256.update(canonical(JSON.createObjectNode().put("previousHash", previousHash)
+                .put("sequenceNumber", sequence)));
+        sha256.update(prepared.after());
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
      * The hash a received record should carry: its canonical JSON without
      * {@code gatehouseIntegrity.hash}. The record is not changed.
      */
@@ -120,8 +192,12 @@ public final class Chain {
 
     /** SHA-256 of {@code bytes}, lowercase hex. */
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
