@@ -13,8 +13,9 @@ import java.time.Instant;
  * One row of {@code aud_outbox}: an event's CloudTrail JSON ({@link #payload}), written in the
  * transaction of the call it records, plus copies of the fields LookupEvents filters on.
  *
- * <p>{@link #id} grows in insertion order. The relay's columns (seal and chain fields) are not
- * mapped: only the relay writes them, with plain JDBC. The schema is Flyway's
+ * <p>{@link #id} grows in insertion order. The relay's column, {@code seal_no} (0 until the row is
+ * sealed), is not mapped: only the relay writes it, with plain JDBC, and the chain fields in
+ * {@code aud_seal}. The schema is Flyway's
  * ({@code db/migration/audit}), never Hibernate's.
  */
 @Entity

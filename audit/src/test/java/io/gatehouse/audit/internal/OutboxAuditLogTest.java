@@ -53,7 +53,7 @@ class OutboxAuditLogTest {
                 .containsEntry("access_key_id", "ASIAIOSFODNN7EXAMPLE")
                 .containsEntry("read_only", false)
                 .containsEntry("error_code", null)
-                .containsEntry("seal_no", null);
+                .containsEntry("seal_no", "0");
         assertThat((Long) row.get("id")).isPositive();
         String payload = (String) row.get("payload");
         assertThat(MAPPER.readTree(payload)).isEqualTo(CloudTrailJson.toTree(event));

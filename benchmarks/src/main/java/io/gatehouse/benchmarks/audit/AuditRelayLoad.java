@@ -350,7 +350,7 @@ public final class AuditRelayLoad {
 
     private static long unpublished(MariaDbPoolDataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM aud_outbox WHERE seal_no IS NULL OR seal_no >"
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM aud_outbox WHERE seal_no = 0 OR seal_no >"
                         + " (SELECT published_seal_no FROM aud_lease WHERE name = 'relay')")) {
             r.next();
             return r.getLong(1);

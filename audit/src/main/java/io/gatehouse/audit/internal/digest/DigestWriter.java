@@ -127,7 +127,8 @@ public final class DigestWriter implements OutboxRelay.DigestStep {
     private static Instant firstEventTime(Connection connection, String accountId, long seq, Instant fallback)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT event_time FROM aud_outbox WHERE account_id = ? AND chain_seq = ?")) {
+                "SELECT o.event_time FROM aud_seal s JOIN aud_outbox o ON o.id = s.outbox_id"
+                        + " WHERE s.account_id = ? AND s.chain_seq = ?")) {
             select.setString(1, accountId);
             select.setLong(2, seq);
             try (ResultSet row = select.executeQuery()) {

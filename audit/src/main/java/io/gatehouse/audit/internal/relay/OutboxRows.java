@@ -30,7 +30,7 @@ final class OutboxRows {
             List<Long> ids = new ArrayList<>();
             // Oldest first: seal order is commit order, so the scan stops at the first young row.
             try (PreparedStatement select = connection.prepareStatement("SELECT id, event_time FROM aud_outbox"
-                    + " WHERE seal_no <= ? ORDER BY seal_no LIMIT ?")) {
+                    + " WHERE seal_no BETWEEN 1 AND ? ORDER BY seal_no LIMIT ?")) {
                 select.setLong(1, published);
                 select.setInt(2, limit);
                 try (ResultSet result = select.executeQuery()) {
@@ -40,12 +40,20 @@ final class OutboxRows {
                 }
             }
             if (!ids.isEmpty()) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM aud_outbox WHERE id IN ("
-                        + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                String in = " IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+                connection.setAutoCommit(false);
+                try (PreparedStatement seals = connection.prepareStatement("DELETE FROM aud_seal WHERE outbox_id" + in);
+                        PreparedStatement rows = connection.prepareStatement("DELETE FROM aud_outbox WHERE id" + in)) {
                     for (int i = 0; i < ids.size(); i++) {
-                        delete.setLong(i + 1, ids.get(i));
+                        seals.setLong(i + 1, ids.get(i));
+                        rows.setLong(i + 1, ids.get(i));
                     }
-                    delete.executeUpdate();
+                    seals.executeUpdate();
+                    rows.executeUpdate();
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
                 }
             }
             return ids.size();
@@ -58,7 +66,7 @@ final class OutboxRows {
             long published = Lease.published(connection);
             long count = 0;
             java.sql.Timestamp oldest = null;
-            for (String where : new String[] {"seal_no IS NULL", "seal_no > ?"}) {
+            for (String where : new String[] {"seal_no = 0", "seal_no > ?"}) {
                 try (PreparedStatement select = connection.prepareStatement(
                         "SELECT COUNT(*), MIN(event_time) FROM aud_outbox WHERE " + where)) {
                     if (where.contains("?")) {
@@ -82,9 +90,10 @@ final class OutboxRows {
     static List<Outgoing> unpublishedEvents(DataSource dataSource, int limit) throws SQLException {
         List<Outgoing> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT id, account_id, event_id, event_name,"
-                        + " payload, chain_seq, prev_hash, chain_hash, seal_no FROM aud_outbox WHERE seal_no >"
-                        + " (SELECT published_seal_no FROM aud_lease WHERE name = 'relay') ORDER BY seal_no LIMIT ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT o.id, o.account_id, o.event_id,"
+                        + " o.event_name, o.payload, s.chain_seq, s.prev_hash, s.chain_hash, o.seal_no FROM aud_outbox o"
+                        + " JOIN aud_seal s ON s.outbox_id = o.id WHERE o.seal_no >"
+                        + " (SELECT published_seal_no FROM aud_lease WHERE name = 'relay') ORDER BY o.seal_no LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {

@@ -55,7 +55,7 @@ final class Sealer {
                     heads.getOrDefault(row.accountId(), new Head(0, Chain.GENESIS, false)));
             long seq = head.seq() + 1;
             String hash = Chain.hash(prepared.get(i), seq, head.hash());
-            stamps.add(new Object[] {row.id(), ++counter, seq, head.hash(), hash});
+            stamps.add(new Object[] {row.id(), ++counter, seq, head.hash(), hash, row.accountId()});
             changed.put(row.accountId(), new Head(seq, hash, head.stored()));
             sealed.add(new Outgoing(row.id(), counter, row.accountId(), row.eventId(), row.eventName(),
                     Chain.seal(row.payload(), seq, head.hash(), hash)));
@@ -66,56 +66,74 @@ final class Sealer {
         return sealed;
     }
 
-    // The chain fields of a whole batch. On MariaDB: one UPDATE ... JOIN per slice of 500 rows (one
-    // statement instead of 500); elsewhere (H2, the embedded default): a JDBC batch of single-row updates.
+    // A batch's seal numbers (the one column sealing changes in an outbox row: from 0 to the number,
+    // same size, so InnoDB updates it in place) and its chain fields (new rows in aud_seal). On
+    // MariaDB: one UPDATE ... JOIN and one multi-row INSERT per slice of 1,000 rows; elsewhere (H2,
+    // the embedded default): JDBC batches.
     private static void stamp(Connection connection, List<Object[]> stamps) throws SQLException {
         if (!"MariaDB".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE aud_outbox SET seal_no = ?,"
-                    + " chain_seq = ?, prev_hash = ?, chain_hash = ? WHERE id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE aud_outbox SET seal_no = ? WHERE id = ?");
+                    PreparedStatement insert = connection.prepareStatement(INSERT_SEAL + "(?, ?, ?, ?, ?)")) {
                 for (Object[] stamp : stamps) {
                     update.setLong(1, (Long) stamp[1]);
-                    update.setLong(2, (Long) stamp[2]);
-                    update.setString(3, (String) stamp[3]);
-                    update.setString(4, (String) stamp[4]);
-                    update.setLong(5, (Long) stamp[0]);
+                    update.setLong(2, (Long) stamp[0]);
                     update.addBatch();
+                    bindSeal(insert, 1, stamp);
+                    insert.addBatch();
                 }
-                update.executeBatch();
+                checkAll(java.util.Arrays.stream(update.executeBatch()).sum(), stamps.size());
+                insert.executeBatch();
             }
             return;
         }
         for (int from = 0; from < stamps.size(); from += SLICE) {
             List<Object[]> slice = stamps.subList(from, Math.min(stamps.size(), from + SLICE));
             StringBuilder sql = new StringBuilder("UPDATE aud_outbox o JOIN (");
+            StringBuilder seals = new StringBuilder(INSERT_SEAL);
             for (int i = 0; i < slice.size(); i++) {
-                sql.append(i == 0 ? "SELECT ? AS id, ? AS seal_no, ? AS chain_seq, ? AS prev_hash, ? AS chain_hash"
-                        : " UNION ALL SELECT ?, ?, ?, ?, ?");
+                sql.append(i == 0 ? "SELECT ? AS id, ? AS seal_no" : " UNION ALL SELECT ?, ?");
+                seals.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
             }
-            sql.append(") v ON o.id = v.id SET o.seal_no = v.seal_no, o.chain_seq = v.chain_seq,"
-                    + " o.prev_hash = v.prev_hash, o.chain_hash = v.chain_hash");
-            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
+            sql.append(") v ON o.id = v.id SET o.seal_no = v.seal_no");
+            try (PreparedStatement update = connection.prepareStatement(sql.toString());
+                    PreparedStatement insert = connection.prepareStatement(seals.toString())) {
                 int p = 1;
+                int q = 1;
                 for (Object[] stamp : slice) {
                     update.setLong(p++, (Long) stamp[0]);
                     update.setLong(p++, (Long) stamp[1]);
-                    update.setLong(p++, (Long) stamp[2]);
-                    update.setString(p++, (String) stamp[3]);
-                    update.setString(p++, (String) stamp[4]);
+                    q = bindSeal(insert, q, stamp);
                 }
-                int updated = update.executeUpdate();
-                if (updated != slice.size()) {
-                    throw new SQLException("sealing stamped " + updated + " rows of " + slice.size());
-                }
+                checkAll(update.executeUpdate(), slice.size());
+                insert.executeUpdate();
             }
         }
     }
 
-    private static final int SLICE = 500;
+    private static final String INSERT_SEAL = "INSERT INTO aud_seal (outbox_id, account_id, chain_seq, prev_hash,"
+            + " chain_hash) VALUES ";
+    private static final int SLICE = 1000;
+
+    private static int bindSeal(PreparedStatement insert, int at, Object[] stamp) throws SQLException {
+        insert.setLong(at, (Long) stamp[0]);
+        insert.setString(at + 1, (String) stamp[5]);
+        insert.setLong(at + 2, (Long) stamp[2]);
+        insert.setString(at + 3, (String) stamp[3]);
+        insert.setString(at + 4, (String) stamp[4]);
+        return at + 5;
+    }
+
+    private static void checkAll(int updated, int expected) throws SQLException {
+        if (updated != expected) {
+            throw new SQLException("sealing stamped " + updated + " rows of " + expected);
+        }
+    }
 
     private static List<Unsealed> unsealed(Connection connection, int limit) throws SQLException {
         List<Unsealed> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, account_id, event_id, event_name, payload FROM aud_outbox WHERE seal_no IS NULL"
+                "SELECT id, account_id, event_id, event_name, payload FROM aud_outbox WHERE seal_no = 0"
                         + " ORDER BY id LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet result = select.executeQuery()) {

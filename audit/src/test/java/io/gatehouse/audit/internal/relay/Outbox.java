@@ -94,7 +94,7 @@ final class Outbox {
     static long unpublished(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM aud_outbox WHERE seal_no IS NULL"
+                        "SELECT COUNT(*) FROM aud_outbox WHERE seal_no = 0"
                                 + " OR seal_no > (SELECT published_seal_no FROM aud_lease WHERE name = 'relay')");
                 ResultSet result = select.executeQuery()) {
             result.next();

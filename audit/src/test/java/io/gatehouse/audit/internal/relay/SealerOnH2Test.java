@@ -102,7 +102,8 @@ class SealerOnH2Test {
         List<String> lines = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT payload, chain_seq, prev_hash, chain_hash FROM aud_outbox ORDER BY seal_no");
+                    "SELECT o.payload, s.chain_seq, s.prev_hash, s.chain_hash FROM aud_outbox o"
+                            + " JOIN aud_seal s ON s.outbox_id = o.id ORDER BY o.seal_no");
                     ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     lines.add(Chain.seal(row.getString(1), row.getLong(2), row.getString(3), row.getString(4)));
