@@ -8,28 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 clients=${2:-32}
-db=gatehouse_bench_$$
-port=18$(( RANDOM % 900 + 100 ))
-key_id=AKIABENCHMARKADMIN00
-secret=benchmark/admin/secret/0123456789abcdefgh
-[ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B -pl benchmarks -am package -DskipTests
-[ -f server/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -pl server -am package -DskipTests
-mariadb -h 127.0.0.1 -u root -e "CREATE DATABASE $db"
-data=$(mktemp -d)
-cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $db" || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
-java ${JAVA_OPTS:--Xmx512m} -jar server/target/quarkus-app/quarkus-run.jar start --http-port "$port" --data-dir "$data" \
-  --db-url "jdbc:mariadb://127.0.0.1:3306/$db" --db-username root \
-  --master-key "$(head -c 32 /dev/urandom | base64)" \
-  --bootstrap-admin-access-key-id "$key_id" --bootstrap-admin-secret-access-key "$secret" \
-  --bootstrap-admin-password 'Bench-Admin-Pw-1' > "$data/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 60); do grep -q "listening" "$data/server.log" && break; sleep 1; done
-grep -q "listening" "$data/server.log" || { cat "$data/server.log"; exit 1; }
+source benchmarks/server.sh
 for scenario in ${SCENARIOS:-get-user create-delete-user}; do
   if [ "$scenario" = authorize ]; then
     java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.AuthorizeLoad \

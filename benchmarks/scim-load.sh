@@ -4,7 +4,8 @@
 # with CLIENTS concurrent clients, then measures filter=userName eq "..." lookups for SECONDS.
 # Then (unless ASSIGNMENTS=0) AssignmentLoad creates 20 accounts and 10 permission sets, assigns every
 # group one of them in one account, and measures resolving random users' assignments.
-# Usage: benchmarks/scim-load.sh [USERS] [GROUPS] [CLIENTS] [SECONDS] [LOOKUP_CLIENTS...]  (lookups: 1 and 4 clients by default)   (MariaDB at 127.0.0.1:3306, root, no password)
+# Usage: benchmarks/scim-load.sh [USERS] [GROUPS] [CLIENTS] [SECONDS] [LOOKUP_CLIENTS...]
+# (lookups: 1 and 4 clients by default; MariaDB at 127.0.0.1:3306, root, no password)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 users=${1:-100000}
@@ -12,32 +13,7 @@ groups=${2:-10000}
 clients=${3:-16}
 seconds=${4:-60}
 shift $(( $# < 4 ? $# : 4 ))
-db=gatehouse_bench_$$
-port=18$(( RANDOM % 900 + 100 ))
-key_id=AKIABENCHMARKADMIN00
-secret=benchmark/admin/secret/0123456789abcdefgh
-[ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B -pl benchmarks -am package -DskipTests
-[ -f server/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -pl server -am package -DskipTests
-mariadb -h 127.0.0.1 -u root -e "CREATE DATABASE $db"
-data=$(mktemp -d); : > "$data/server.log"
-cleanup() {
-  if grep -q " ERROR " "$data/server.log" 2>/dev/null; then
-    cp "$data/server.log" /tmp/gatehouse-bench-server.log
-    echo "the server logged errors: /tmp/gatehouse-bench-server.log" >&2
-  fi
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $db" || true
-  rm -rf "$data"
-}
-trap cleanup EXIT
-java ${JAVA_OPTS:--Xmx512m} -jar server/target/quarkus-app/quarkus-run.jar start --http-port "$port" --data-dir "$data" \
-  --db-url "jdbc:mariadb://127.0.0.1:3306/$db" --db-username root \
-  --master-key "$(head -c 32 /dev/urandom | base64)" \
-  --bootstrap-admin-access-key-id "$key_id" --bootstrap-admin-secret-access-key "$secret" \
-  --bootstrap-admin-password 'Bench-Admin-Pw-1' > "$data/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 60); do grep -q "listening" "$data/server.log" && break; sleep 1; done
-grep -q "listening" "$data/server.log" || { cat "$data/server.log"; exit 1; }
+source benchmarks/server.sh
 java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.ScimLoad \
   "http://127.0.0.1:$port/" "$key_id" "$secret" "$users" "$groups" "$clients" "$seconds" "$@"
 if [ "${ASSIGNMENTS:-1}" = 1 ]; then

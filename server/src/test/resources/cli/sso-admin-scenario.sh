@@ -11,8 +11,9 @@ export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER="" AWS_CONFIG_FILE=/dev/null AWS_S
 aws() { command "$cli" --endpoint-url "$endpoint" --output text "$@"; }
 suffix=$RANDOM$RANDOM
 
-read -r instance store account < <(aws sso-admin list-instances \
-  --query 'Instances[0].[InstanceArn,IdentityStoreId,OwnerAccountId]')
+# OwnerAccountId is newer than Debian's awscli 2.9 model (it would print None): the account is the caller's.
+read -r instance store < <(aws sso-admin list-instances --query 'Instances[0].[InstanceArn,IdentityStoreId]')
+account=$(aws sts get-caller-identity --query Account)
 [[ "$instance" == arn:aws:sso:::instance/ssoins-* ]] || { echo "instance $instance" >&2; exit 1; }
 echo "instance: $instance over $store in $account"
 

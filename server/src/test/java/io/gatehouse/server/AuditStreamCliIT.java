@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +18,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -92,17 +90,7 @@ class AuditStreamCliIT {
     }
 
     private void runScenario(LaunchedGatehouse gatehouse) throws Exception {
-        Path script = Path.of(AuditStreamCliIT.class.getResource("/cli/iam-scenario.sh").toURI());
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), gatehouse.url())
-                .directory(dataDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET);
-        env.put("AWS_CLI", Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output + "\nserver:\n" + String.join("\n", gatehouse.output())).isZero();
+        String output = gatehouse.runCliScenario(dataDir, "/cli/iam-scenario.sh", KEY_ID, SECRET);
         assertThat(output).contains("SCENARIO OK");
     }
 

@@ -2,11 +2,7 @@ package io.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,17 +23,7 @@ class AwsCliScenarioIT {
     void theAwsCliManagesIamAndTheNewUserIsAllowedAndDeniedByItsPolicies() throws Exception {
         try (LaunchedGatehouse gatehouse = LaunchedGatehouse.start(dataDir, "--bootstrap-admin-access-key-id", KEY_ID,
                 "--bootstrap-admin-secret-access-key", SECRET, "--bootstrap-admin-password", "Cli-Scenario-Pw-1")) {
-            Path script = Path.of(AwsCliScenarioIT.class.getResource("/cli/iam-scenario.sh").toURI());
-            ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), gatehouse.url())
-                    .directory(dataDir.toFile()).redirectErrorStream(true);
-            Map<String, String> env = builder.environment();
-            env.put("AWS_ACCESS_KEY_ID", KEY_ID);
-            env.put("AWS_SECRET_ACCESS_KEY", SECRET);
-            env.put("AWS_CLI", Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws");
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output + "\nserver:\n" + String.join("\n", gatehouse.output())).isZero();
+            String output = gatehouse.runCliScenario(dataDir, "/cli/iam-scenario.sh", KEY_ID, SECRET);
             assertThat(output).contains("dev may list users: allowed", "dev may not create users: denied",
                     "explicit deny wins: denied", "dev assumed the role: allowed",
                     "lookup-events found CreateUser; dev may not look up events: denied", "SCENARIO OK");

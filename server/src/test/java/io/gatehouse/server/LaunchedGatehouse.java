@@ -35,6 +35,32 @@ public final class LaunchedGatehouse implements AutoCloseable {
         return Path.of(System.getProperty("gatehouse.repository-root", "..")).toAbsolutePath();
     }
 
+    /**
+     * Runs a scenario script from the test resources ({@code /cli/...sh}) with bash in {@code workDir}:
+     * its arguments are this server's URL and {@code args}; the environment gives it the key to sign
+     * with ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}) and the AWS CLI to use
+     * ({@code AWS_CLI}, Debian's {@code /usr/bin/aws} when installed). Fails unless it exits 0 within
+     * three minutes; returns what it printed.
+     */
+    public String runCliScenario(Path workDir, String resource, String keyId, String secret, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash",
+                Path.of(LaunchedGatehouse.class.getResource(resource).toURI()).toString(), url()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().put("AWS_ACCESS_KEY_ID", keyId);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", secret);
+        builder.environment().put("AWS_CLI",
+                java.nio.file.Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws");
+        Process script = builder.start();
+        String printed = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!script.waitFor(180, TimeUnit.SECONDS) || script.exitValue() != 0) {
+            script.destroyForcibly();
+            throw new AssertionError(resource + " failed:\n" + printed + "\nserver:\n" + String.join("\n", output()));
+        }
+        return printed;
+    }
+
     /** Starts {@code ./gatehouse start --http-port P --data-dir D extra...} and waits for "listening". */
     public static LaunchedGatehouse start(Path dataDir, String... extra) throws Exception {
         int port = freePort();

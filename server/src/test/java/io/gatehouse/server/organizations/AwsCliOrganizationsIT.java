@@ -3,11 +3,7 @@ package io.gatehouse.server.organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.LaunchedGatehouse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +22,7 @@ class AwsCliOrganizationsIT {
     void theAwsCliManagesTheOrganizationAndItsGuardrails() throws Exception {
         try (LaunchedGatehouse gatehouse = LaunchedGatehouse.start(dataDir, "--bootstrap-admin-access-key-id", KEY_ID,
                 "--bootstrap-admin-secret-access-key", SECRET, "--bootstrap-admin-password", "Cli-Orgs-Passw0rd-1")) {
-            Path script = Path.of(AwsCliOrganizationsIT.class.getResource("/cli/organizations-scenario.sh").toURI());
-            ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), gatehouse.url())
-                    .directory(dataDir.toFile()).redirectErrorStream(true);
-            Map<String, String> env = builder.environment();
-            env.put("AWS_ACCESS_KEY_ID", KEY_ID);
-            env.put("AWS_SECRET_ACCESS_KEY", SECRET);
-            env.put("AWS_CLI", Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws");
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output + "\nserver:\n" + String.join("\n", gatehouse.output())).isZero();
+            String output = gatehouse.runCliScenario(dataDir, "/cli/organizations-scenario.sh", KEY_ID, SECRET);
             assertThat(output).contains("create-account: ", "move-account: in ou-", "member: created a user",
                     "scp: denied", "scp: detached", "close-account: credentials refused", "SCENARIO OK");
         }
