@@ -48,6 +48,7 @@ public class CryptoProducers {
 
     @Produces
     @Singleton
+    @io.quarkus.runtime.Startup // the key ring loads (or makes its first key) at start, not in a request
     SessionTokens sessionTokens(SecretBox secretBox, Clock clock) {
         return new SessionTokenCodec(new DatabaseKeyRing(secretBox, clock));
     }

@@ -16,39 +16,57 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The session-token key ring shared by every replica through the database: keys are sealed under
- * the master key in {@code iam_session_key}. The newest key seals; a new one is made once the
- * newest is older than the rotation period, and keys are retired once no token sealed under them
- * can still be valid. A replica that meets an unknown key id reloads the ring (at most once a
- * second), so a key made by another replica is found at once.
+ * the master key in {@code iam_session_key}. A key seals new tokens for the rotation period, and
+ * is retired once no token sealed under it can still be valid.
+ *
+ * <p>Requests never wait for the ring's database work: a background thread reloads the ring every
+ * {@link #REFRESH} and makes the next key {@link #AHEAD} before the current one is due, and a new
+ * key starts sealing only {@link #ACTIVATION} after it was made, by which time every replica has
+ * loaded it. (Reading or writing the ring inside a request needed a second pooled connection while
+ * the request held one; under load the pool ran dry and requests failed for seconds.) Only the
+ * very first key of a fresh database is made on demand. A token under a key id the ring does not
+ * know is refused, and the ring is reloaded in the background.
  */
 public final class DatabaseKeyRing implements KeyRing {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DatabaseKeyRing.class);
     /** How long a key seals new tokens. */
     static final Duration ROTATION = Duration.ofHours(24);
     /** Longest session (GetSessionToken's 36 h) plus margin: older keys open nothing valid. */
     static final Duration RETENTION = ROTATION.plus(Duration.ofHours(37));
-    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
+    /** How often each replica reloads the ring. */
+    static final Duration REFRESH = Duration.ofSeconds(15);
+    /** How long a new key waits before it seals: longer than a refresh, so every replica knows it. */
+    static final Duration ACTIVATION = Duration.ofMinutes(1);
+    /** How long before the current key is due the next one is made. */
+    static final Duration AHEAD = Duration.ofMinutes(10);
 
     private final SecretBox masterBox;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private volatile Key current;
-    private volatile Instant loadedAt = Instant.EPOCH;
+    private final java.util.concurrent.ScheduledExecutorService refresher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "gatehouse-session-key-ring");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public DatabaseKeyRing(SecretBox masterBox, Clock clock) {
         this.masterBox = masterBox;
         this.clock = clock;
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, REFRESH.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @Override
     public Key current() {
         Key key = current;
-        Instant now = clock.instant();
-        if (key == null || key.createdAt().plus(ROTATION).isBefore(now)) {
-            synchronized (this) {
-                reload();
-                if (current == null || current.createdAt().plus(ROTATION).isBefore(now)) {
-                    create(now);
+        if (key == null) {
+            synchronized (this) { // a fresh database's first key (or a first request racing the refresher)
+                if (current == null) {
+                    refresh();
                 }
                 key = current;
             }
@@ -59,16 +77,25 @@ public final class DatabaseKeyRing implements KeyRing {
     @Override
     public Optional<Key> byId(String id) {
         Key key = keys.get(id);
-        if (key == null && loadedAt.plus(RELOAD_INTERVAL).isBefore(clock.instant())) {
-            synchronized (this) {
-                reload();
-            }
-            key = keys.get(id);
+        if (key == null && refreshQueued.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                refreshQueued.set(false);
+                refreshQuietly();
+            });
         }
         return Optional.ofNullable(key);
     }
 
-    private void reload() {
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not refresh the session key ring (keeping the keys loaded): %s", e.getMessage());
+        }
+    }
+
+    /** Reloads the ring, makes the next key when the current one is nearly due, and picks the key that seals. */
+    synchronized void refresh() {
         Instant now = clock.instant();
         List<SessionKeyEntity> rows = QuarkusTransaction.requiringNew().call(
                 () -> SessionKeyEntity.<SessionKeyEntity>list("retiredAt is null or retiredAt > ?1", now));
@@ -77,11 +104,17 @@ public final class DatabaseKeyRing implements KeyRing {
                     Base64.getDecoder().decode(masterBox.openFromBase64(row.secretSealed, aad(id))), row.createdAt));
         }
         keys.values().removeIf(k -> k.createdAt().plus(RETENTION).isBefore(now));
-        current = keys.values().stream().max(Comparator.comparing(Key::createdAt)).orElse(null);
-        loadedAt = now;
+        Key newest = keys.values().stream().max(Comparator.comparing(Key::createdAt)).orElse(null);
+        if (newest == null || newest.createdAt().plus(ROTATION).minus(AHEAD).isBefore(now)) {
+            newest = create(now);
+        }
+        // The newest key that every replica has had time to load; on a fresh ring, the only one.
+        Key active = keys.values().stream().filter(k -> !k.createdAt().plus(ACTIVATION).isAfter(now))
+                .max(Comparator.comparing(Key::createdAt)).orElse(newest);
+        current = active;
     }
 
-    private void create(Instant now) {
+    private Key create(Instant now) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         byte[] idBytes = new byte[6];
@@ -98,7 +131,7 @@ public final class DatabaseKeyRing implements KeyRing {
         Key key = new Key(id, secret, now);
         java.util.Arrays.fill(secret, (byte) 0);
         keys.put(id, key);
-        current = key;
+        return key;
     }
 
     private static String aad(String id) {
