@@ -220,4 +220,39 @@ class StsSessionLifecycleTest {
                 .credentials();
         assertThat(ClockedClients.iam(session(with), clock).listUsers().users()).isNotEmpty();
     }
+
+    /**
+     * The session key ring rotates in the background: once the newest key is nearly a day old, a
+     * new one is made (without any request waiting for it), and sessions sealed under the old key
+     * stay valid for as long as they last.
+     */
+    @Test
+    void theKeyRingRotatesInTheBackgroundAndOldSessionsStayValid() throws Exception {
+        IamClient admin = admin();
+        AccessKey key = user(admin, Iam.name("rotation"));
+        Credentials longSession = sts(keyOf(key)).getSessionToken(r -> r.durationSeconds(129_600)).credentials();
+        long keysBefore = sessionKeys();
+        clock.advance(Duration.ofHours(24)); // past the key's rotation (24 h, new key 10 min ahead)
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (sessionKeys() == keysBefore && System.nanoTime() < deadline) {
+            Thread.sleep(250); // the ring's background refresh runs every 15 s
+        }
+        assertThat(sessionKeys()).as("a new session key, made in the background").isEqualTo(keysBefore + 1);
+        assertThat(sts(session(longSession)).getCallerIdentity().arn()).endsWith(":user/" + user(key));
+        Credentials fresh = sts(keyOf(key)).getSessionToken(r -> r.durationSeconds(900)).credentials();
+        assertThat(sts(session(fresh)).getCallerIdentity().arn()).endsWith(":user/" + user(key));
+    }
+
+    private static String user(AccessKey key) {
+        return key.userName();
+    }
+
+    private long sessionKeys() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM iam_session_key");
+                java.sql.ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
 }
