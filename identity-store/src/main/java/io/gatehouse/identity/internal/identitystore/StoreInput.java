@@ -2,6 +2,7 @@ package io.gatehouse.identity.internal.identitystore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.internal.JsonInput;
 import java.util.regex.Pattern;
 
 /**
@@ -24,24 +25,12 @@ final class StoreInput {
 
     private StoreInput() {}
 
-    /** A string member, or null when absent. */
     static String text(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw serialization(name + " must be a string");
-        }
-        return value.asText();
+        return JsonInput.text(node, name);
     }
 
     static String required(JsonNode node, String name, String path) {
-        String value = text(node, name);
-        if (value == null) {
-            throw validation("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
-        }
-        return value;
+        return JsonInput.required(node, name, path);
     }
 
     /** A string member checked for length and pattern, or null when absent. */
@@ -59,77 +48,32 @@ final class StoreInput {
         return value;
     }
 
+    /** Identity Store strings are never empty. */
     static void check(String value, String path, int max, Pattern pattern) {
-        if (value.isEmpty() || value.length() > max) {
-            throw validation("Value at '" + path + "' failed to satisfy constraint: Member must have length between 1"
-                    + " and " + max);
-        }
-        if (pattern != null && !pattern.matcher(value).matches()) {
-            throw validation("Value at '" + path + "' failed to satisfy constraint: Member must satisfy regular"
-                    + " expression pattern: " + pattern.pattern());
-        }
+        JsonInput.check(value, path, 1, max, pattern);
     }
 
-    /** A structure member, or null when absent. */
     static JsonNode object(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw serialization(name + " must be a structure");
-        }
-        return value;
+        return JsonInput.object(node, name);
     }
 
-    /** A list member, or null when absent. */
     static JsonNode list(JsonNode node, String name, String path, int min, int max) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
-            throw serialization(name + " must be a list");
-        }
-        if (value.size() < min || value.size() > max) {
-            throw validation("Value at '" + path + "' failed to satisfy constraint: Member must have length between "
-                    + min + " and " + max);
-        }
-        return value;
+        return JsonInput.list(node, name, path, min, max);
     }
 
     static Boolean bool(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw serialization(name + " must be a boolean");
-        }
-        return value.booleanValue();
+        return JsonInput.bool(node, name);
     }
 
-    /** MaxResults (1-100), or the default. */
     static int maxResults(JsonNode node, int dflt) {
-        JsonNode value = node.get("MaxResults");
-        if (value == null || value.isNull()) {
-            return dflt;
-        }
-        if (!value.isIntegralNumber()) {
-            throw serialization("MaxResults must be an integer");
-        }
-        if (!value.canConvertToInt() || value.intValue() < 1 || value.intValue() > 100) {
-            throw validation("Value at 'maxResults' failed to satisfy constraint: Member must have value between 1"
-                    + " and 100");
-        }
-        return value.intValue();
+        return JsonInput.maxResults(node, dflt);
     }
 
     static AwsException validation(String message) {
-        return new AwsException("ValidationException", 400, "1 validation error detected: " + message);
+        return JsonInput.validation(message);
     }
 
     static AwsException serialization(String message) {
-        return new AwsException("SerializationException", 400, message);
+        return JsonInput.serialization(message);
     }
 }

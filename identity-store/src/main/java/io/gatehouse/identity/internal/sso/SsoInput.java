@@ -2,6 +2,7 @@ package io.gatehouse.identity.internal.sso;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.internal.JsonInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -39,24 +40,12 @@ final class SsoInput {
 
     private SsoInput() {}
 
-    /** A string member, or null when absent. */
     static String text(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw serialization(name + " must be a string");
-        }
-        return value.asText();
+        return JsonInput.text(node, name);
     }
 
     static String required(JsonNode node, String name) {
-        String value = text(node, name);
-        if (value == null) {
-            throw validation("Value null at '" + path(name) + "' failed to satisfy constraint: Member must not be null");
-        }
-        return value;
+        return JsonInput.required(node, name, path(name));
     }
 
     /** A string member checked for length and pattern, or null when absent. */
@@ -75,14 +64,7 @@ final class SsoInput {
     }
 
     static void check(String value, String path, int min, int max, Pattern pattern) {
-        if (value.length() < min || value.length() > max) {
-            throw validation("Value at '" + path + "' failed to satisfy constraint: Member must have length between "
-                    + min + " and " + max);
-        }
-        if (pattern != null && !pattern.matcher(value).matches()) {
-            throw validation("Value at '" + path + "' failed to satisfy constraint: Member must satisfy regular"
-                    + " expression pattern: " + pattern.pattern());
-        }
+        JsonInput.check(value, path, min, max, pattern);
     }
 
     /** An enum member (required when {@code required}), one of {@code values}. */
@@ -95,56 +77,25 @@ final class SsoInput {
         return value;
     }
 
-    /** A structure member, or null when absent. */
     static JsonNode object(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw serialization(name + " must be a structure");
-        }
-        return value;
+        return JsonInput.object(node, name);
     }
 
     static JsonNode requiredObject(JsonNode node, String name) {
         JsonNode value = object(node, name);
         if (value == null) {
-            throw validation("Value null at '" + path(name) + "' failed to satisfy constraint: Member must not be null");
+            throw JsonInput.missing(path(name));
         }
         return value;
     }
 
     /** A list member with min..max entries, or null when absent. */
     static JsonNode list(JsonNode node, String name, int min, int max) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
-            throw serialization(name + " must be a list");
-        }
-        if (value.size() < min || value.size() > max) {
-            throw validation("Value at '" + path(name) + "' failed to satisfy constraint: Member must have length"
-                    + " between " + min + " and " + max);
-        }
-        return value;
+        return JsonInput.list(node, name, path(name), min, max);
     }
 
-    /** MaxResults (1-100), or the default. */
     static int maxResults(JsonNode node, int dflt) {
-        JsonNode value = node.get("MaxResults");
-        if (value == null || value.isNull()) {
-            return dflt;
-        }
-        if (!value.isIntegralNumber()) {
-            throw serialization("MaxResults must be an integer");
-        }
-        if (!value.canConvertToInt() || value.intValue() < 1 || value.intValue() > 100) {
-            throw validation("Value at 'maxResults' failed to satisfy constraint: Member must have value between 1"
-                    + " and 100");
-        }
-        return value.intValue();
+        return JsonInput.maxResults(node, dflt);
     }
 
     /** Tags: a list of {Key, Value} (0..50), keys unique. */
@@ -200,11 +151,11 @@ final class SsoInput {
     }
 
     static AwsException validation(String message) {
-        return new AwsException("ValidationException", 400, "1 validation error detected: " + message);
+        return JsonInput.validation(message);
     }
 
     static AwsException serialization(String message) {
-        return new AwsException("SerializationException", 400, message);
+        return JsonInput.serialization(message);
     }
 
     static AwsException notFound(String message) {
