@@ -53,6 +53,13 @@ public class CryptoProducers {
         return new SessionTokenCodec(new DatabaseKeyRing(secretBox, clock));
     }
 
+    /** The ring's refresh thread stops with the application (tests start several in one JVM). */
+    void closeSessionTokens(@jakarta.enterprise.inject.Disposes SessionTokens tokens) {
+        if (tokens instanceof SessionTokenCodec codec) {
+            codec.close();
+        }
+    }
+
     @Produces
     @Singleton
     SignatureVerifier signatureVerifier() {

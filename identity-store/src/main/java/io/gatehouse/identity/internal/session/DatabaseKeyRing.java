@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * very first key of a fresh database is made on demand. A token under a key id the ring does not
  * know is refused, and the ring is reloaded in the background.
  */
-public final class DatabaseKeyRing implements KeyRing {
+public final class DatabaseKeyRing implements KeyRing, AutoCloseable {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DatabaseKeyRing.class);
     /** How long a key seals new tokens. */
     static final Duration ROTATION = Duration.ofHours(24);
@@ -58,6 +58,12 @@ public final class DatabaseKeyRing implements KeyRing {
         this.clock = clock;
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, REFRESH.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the background refresh (the application is stopping; its database goes with it). */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 
     @Override

@@ -39,7 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  * any altered byte), and with {@link AwsException#expiredToken()} a token at or past its expiry.
  * Token contents never appear in messages or logs.
  */
-public final class SessionTokenCodec implements SessionTokens {
+public final class SessionTokenCodec implements SessionTokens, AutoCloseable {
     static final String PREFIX = "GH1";
     static final int MAX_TOKEN_CHARS = 8 * 1024;
     static final int NONCE_LENGTH = 12;
@@ -54,6 +54,18 @@ public final class SessionTokenCodec implements SessionTokens {
 
     public SessionTokenCodec(KeyRing keys) {
         this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /** Closes the key ring when it holds resources (a background refresh). */
+    @Override
+    public void close() {
+        if (keys instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the session key ring failed", e);
+            }
+        }
     }
 
     @Override
