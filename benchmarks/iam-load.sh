@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 clients=${2:-32}
 source benchmarks/server.sh
+# The load generators report the CPU the server and MariaDB spent per call (steadier than throughput
+# on a small shared machine).
+export BENCH_CPU_PIDS="server:$server mariadb:$(pgrep -x mariadbd | head -1 || true)"
 for scenario in ${SCENARIOS:-get-user create-delete-user}; do
   if [ "$scenario" = authorize ]; then
     java -cp benchmarks/target/benchmarks.jar io.gatehouse.benchmarks.load.AuthorizeLoad \

@@ -54,13 +54,15 @@ public final class AuthorizeLoad {
         GatehouseAuthorizer gatehouse = GatehouseAuthorizer.builder().endpoint(endpoint)
                 .credentials(() -> resourceServer).build();
         run(gatehouse, client, clients, Duration.ofSeconds(15));
+        ProcessCpu cpu = ProcessCpu.start();
         long[] result = run(gatehouse, client, clients, Duration.ofSeconds(seconds));
         long errors = result[result.length - 1];
         long[] micros = Arrays.copyOf(result, result.length - 1);
         Arrays.sort(micros);
         System.out.printf("authorize clients=%d decisions=%d errors=%d seconds=%d rate=%.0f/s p50=%.2fms p90=%.2fms"
-                + " p99=%.2fms max=%.2fms%n", clients, micros.length, errors, seconds, micros.length / (double) seconds,
-                pct(micros, 0.50), pct(micros, 0.90), pct(micros, 0.99), pct(micros, 1.0));
+                + " p99=%.2fms max=%.2fms%s%n", clients, micros.length, errors, seconds, micros.length / (double) seconds,
+                pct(micros, 0.50), pct(micros, 0.90), pct(micros, 0.99), pct(micros, 1.0),
+                cpu.perOperation(micros.length));
     }
 
     // Latencies in microseconds, then the error count as the last element.

@@ -40,8 +40,9 @@ public final class QueryLoad {
         int seconds = Math.min(Integer.parseInt(args[5]), 600);
         // Warm-up: the JIT compiles the request path; the figures are of the warmed-up server.
         run(endpoint, target, scenario, clients, Duration.ofSeconds(15), false);
+        ProcessCpu cpu = ProcessCpu.start();
         Result result = run(endpoint, target, scenario, clients, Duration.ofSeconds(seconds), true);
-        System.out.println(result);
+        System.out.println(result + cpu.perOperation(result.operations()));
     }
 
     record Result(String scenario, int clients, long operations, long errors, double seconds, long[] sortedMicros) {
