@@ -24,6 +24,19 @@ public interface AwsService {
         return false;
     }
 
-    /** Performs the call inside the front door's transaction; refusals are {@link AwsException}s. */
+    /**
+     * Whether the action only reads the store. Such a call runs without a transaction: each read
+     * sees the latest committed state, as AWS's own reads are eventually consistent, and saves the
+     * transaction's round trips. Anything it must write (an MFA code's use) runs in a transaction
+     * of its own; its audit record commits with those of concurrent calls before the answer.
+     */
+    default boolean readsOnly(String action) {
+        return false;
+    }
+
+    /**
+     * Performs the call inside the front door's transaction (none for {@link #readsOnly} actions);
+     * refusals are {@link AwsException}s.
+     */
     AwsReply handle(AwsCall call);
 }

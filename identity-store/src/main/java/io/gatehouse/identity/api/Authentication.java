@@ -24,7 +24,7 @@ public class Authentication {
     String defaultRegion;
 
     /**
-     * Authenticates inside the caller's transaction (the call's own, so one per request).
+     * Authenticates inside the request's transaction, if it has one (read-only calls have none).
      *
      * @param unsignedAllowed whether the operation may be called without a signature
      * @param requiredSigningName the service the signature must be scoped to, or null when the

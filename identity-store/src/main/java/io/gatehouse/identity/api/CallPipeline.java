@@ -2,6 +2,7 @@ package io.gatehouse.identity.api;
 
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.RequestStart;
 import io.gatehouse.identity.internal.auth.AccessKeyCache;
 import io.gatehouse.identity.persistence.PersistenceErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,8 +15,10 @@ import org.jboss.logging.Logger;
  * The steps every front-door request goes through, whatever its protocol: prepare (route and
  * parse), then in one transaction authentication, the call (whose authorization is the service's,
  * by the policy engine) and, when it changed something, its audit record (a read-only call's record
- * commits after it, grouped with concurrent ones, before the answer); a refusal is recorded in a
- * transaction shared with concurrent ones and
+ * commits after it, grouped with concurrent ones, before the answer). An operation that only reads
+ * ({@link Exchange#readsOnly}) runs without a transaction at all: its reads autocommit, which saves
+ * the transaction manager and three round trips. A refusal is recorded in a transaction shared with
+ * concurrent ones and
  * answered in the protocol's error format; a fault of ours is logged and answered as
  * InternalFailure, never a stack trace. The key's last use is written after the transaction.
  */
@@ -30,9 +33,14 @@ public class CallPipeline {
 
     Response serve(Exchange exchange) {
         AccessKeyCache.Entry[] usedKey = new AccessKeyCache.Entry[1];
-        try {
+        try (RequestStart.Scope started = RequestStart.begin()) {
             exchange.prepare();
             Exchange.Outcome outcome;
+            if (exchange.readsOnly()) {
+                outcome = call(exchange, usedKey);
+                audit.readOnlySuccess(exchange, outcome);
+                return exchange.ok();
+            }
             for (int attempt = 1; ; attempt++) {
                 try {
                     outcome = attempt(exchange, usedKey);
@@ -65,17 +73,22 @@ public class CallPipeline {
      */
     private Exchange.Outcome attempt(Exchange exchange, AccessKeyCache.Entry[] usedKey) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Authentication.Result auth = authentication.authenticate(exchange.allowsUnsigned(),
-                    exchange.requiredSigningName(), exchange.signed);
-            usedKey[0] = auth.usedKey();
-            RequestInfo received = exchange.received;
-            exchange.caller = auth.caller();
-            exchange.request = new RequestInfo(received.requestId(), received.sourceIp(), received.userAgent(),
-                    auth.region(), received.secureTransport(), received.receivedAt());
-            Exchange.Outcome done = exchange.invoke();
+            Exchange.Outcome done = call(exchange, usedKey);
             audit.success(exchange, done);
             return done;
         });
+    }
+
+    /** Authentication and the call, in the request's transaction if it has one. */
+    private Exchange.Outcome call(Exchange exchange, AccessKeyCache.Entry[] usedKey) {
+        Authentication.Result auth = authentication.authenticate(exchange.allowsUnsigned(),
+                exchange.requiredSigningName(), exchange.signed);
+        usedKey[0] = auth.usedKey();
+        RequestInfo received = exchange.received;
+        exchange.caller = auth.caller();
+        exchange.request = new RequestInfo(received.requestId(), received.sourceIp(), received.userAgent(),
+                auth.region(), received.secureTransport(), received.receivedAt());
+        return exchange.invoke();
     }
 
     /** A failure that is not an AWS refusal: a translated constraint violation, or a fault of ours. */

@@ -40,7 +40,10 @@ abstract class Exchange {
     /** The signing name the request must be scoped to, or null when routing already ensured it. */
     abstract String requiredSigningName();
 
-    /** Calls the service, inside the request's transaction, as {@link #caller}. */
+    /** Whether the prepared operation only reads the store, so it runs without a transaction. */
+    abstract boolean readsOnly();
+
+    /** Calls the service, inside the request's transaction (if it has one), as {@link #caller}. */
     abstract Outcome invoke();
 
     /** The answer to the successful call. */

@@ -101,6 +101,11 @@ final class JsonExchange extends Exchange {
     }
 
     @Override
+    boolean readsOnly() {
+        return false;
+    }
+
+    @Override
     Outcome invoke() {
         reply = service.handle(new JsonCall(operation, input, caller, request));
         return new Outcome(reply.readOnly(), reply.responseElements(), reply.resources());

@@ -77,6 +77,11 @@ final class QueryExchange extends Exchange {
     }
 
     @Override
+    boolean readsOnly() {
+        return service.readsOnly(action);
+    }
+
+    @Override
     Outcome invoke() {
         reply = service.handle(new AwsCall(action, params, caller, request));
         return new Outcome(reply.readOnly(), reply.responseElements(), reply.resources());

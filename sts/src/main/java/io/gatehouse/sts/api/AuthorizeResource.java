@@ -4,12 +4,12 @@ import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestAuthenticator;
 import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.RequestStart;
 import io.gatehouse.identity.SignedRequest;
 import io.gatehouse.sts.internal.AuthorizeAnswer;
 import io.gatehouse.sts.internal.AuthorizeAudit;
 import io.gatehouse.sts.internal.AuthorizeQuestion;
 import io.gatehouse.sts.internal.ResourceAuthorizations;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 /**
  * {@code POST /v1/authorize}: a resource server, signing with its own Gatehouse credentials
  * (SigV4 over the JSON body, any signing name), asks whether the client request it forwards may do
- * an action on a resource. One transaction per call; its data event is committed before the answer
+ * an action on a resource. Reads only, without a transaction; its data event is committed before the answer
  * (a decision that could not be recorded is answered 500, not ALLOW). Answers
  * JSON (docs/authorization-api.md): 200 with {@code ALLOW} or {@code DENY} for every question
  * that could be asked, including a client signature that does not verify; 4xx
@@ -74,19 +74,19 @@ public class AuthorizeResource {
         String sourceIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String userAgent = headers.containsKey("user-agent") ? headers.get("user-agent").get(0) : null;
         Attempt attempt = new Attempt();
-        try {
+        try (RequestStart.Scope started = RequestStart.begin()) {
             if (bytes.length > MAX_BODY) {
                 throw new AwsException("RequestEntityTooLarge", 413, "The request body is larger than " + MAX_BODY
                         + " bytes");
             }
-            AuthorizeAnswer answer = QuarkusTransaction.requiringNew().call(() -> {
-                RequestAuthenticator.Authenticated server = authenticator.authenticate(signed);
-                attempt.server = server.caller();
-                attempt.request = new RequestInfo(requestId, sourceIp, userAgent, server.region(), http.isSSL(),
-                        clock.instant());
-                attempt.question = AuthorizeJson.parse(bytes);
-                return authorizations.authorize(attempt.server, attempt.request, attempt.question);
-            });
+            // Reads only, so no transaction: each read autocommits (the cached callers cost one
+            // primary-key read each), and the record commits with concurrent ones below.
+            RequestAuthenticator.Authenticated server = authenticator.authenticate(signed);
+            attempt.server = server.caller();
+            attempt.request = new RequestInfo(requestId, sourceIp, userAgent, server.region(), http.isSSL(),
+                    clock.instant());
+            attempt.question = AuthorizeJson.parse(bytes);
+            AuthorizeAnswer answer = authorizations.authorize(attempt.server, attempt.request, attempt.question);
             audit.decided(attempt.server, attempt.question, answer); // committed before the answer
             return json(200, AuthorizeJson.answer(answer));
         } catch (AwsException e) {

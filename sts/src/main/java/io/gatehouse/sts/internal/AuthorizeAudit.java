@@ -32,7 +32,7 @@ public class AuthorizeAudit {
     AuditIdentities identities;
 
     /**
-     * Records a decision after the call's transaction (a decision changes nothing): the record
+     * Records a decision after it was made (a decision changes nothing, so the call has no transaction): the record
      * commits together with those of concurrent calls before the answer is sent.
      *
      * @throws io.gatehouse.audit.AuditException when it could not be stored; the decision must then

@@ -25,7 +25,7 @@ import java.util.Map;
  * the action on the resource? The resource server needs {@code gatehouse:Authorize} on that
  * resource. The client's signature is verified by the front door's rules, its principal resolved
  * with its whole policy set (identity, boundary, session policies, guardrails) and, when given,
- * the resource server's resource-based policy. Runs inside the call's transaction; the caller
+ * the resource server's resource-based policy. Reads only (the call has no transaction); the caller
  * records the answer ({@link AuthorizeAudit#decided}) after it.
  */
 @ApplicationScoped

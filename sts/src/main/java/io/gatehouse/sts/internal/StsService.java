@@ -58,6 +58,15 @@ public class StsService implements AwsService {
         return actions.containsKey(action);
     }
 
+    /**
+     * Every STS action reads only: a session is sealed into its token, not stored. The one write,
+     * a used MFA code, runs in a transaction of its own.
+     */
+    @Override
+    public boolean readsOnly(String action) {
+        return true;
+    }
+
     @Override
     public AwsReply handle(AwsCall call) {
         if (call.caller() == null) {

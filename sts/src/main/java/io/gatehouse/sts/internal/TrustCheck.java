@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a caller may assume a role (sts:AssumeRole, and sts:TagSession / sts:SetSourceIdentity
@@ -35,7 +36,11 @@ import java.util.Map;
  */
 @ApplicationScoped
 class TrustCheck {
+    private static final int MAX_DOCUMENTS = 10_000;
+
     private final PolicyEngine engine = PolicyEngine.create();
+    /** Compiled trust policies by their text (a role's changes rarely; AssumeRole is a hot path). */
+    private final Map<String, Policy> compiled = new ConcurrentHashMap<>();
 
     @Inject
     RequestContexts contexts;
@@ -55,12 +60,18 @@ class TrustCheck {
     }
 
     Decision decide(Caller caller, RoleInfo role, String action, RequestContext context) {
-        Policy trust;
-        try {
-            // Stored trust policies were validated when written; an unreadable one allows nothing.
-            trust = engine.compile(role.trustPolicy(), PolicyKind.TRUST, Integer.MAX_VALUE);
-        } catch (MalformedPolicyException e) {
-            return new Decision(Outcome.IMPLICIT_DENY, List.of(), "the role's trust policy cannot be evaluated");
+        Policy trust = compiled.get(role.trustPolicy());
+        if (trust == null) {
+            try {
+                // Stored trust policies were validated when written; an unreadable one allows nothing.
+                trust = engine.compile(role.trustPolicy(), PolicyKind.TRUST, Integer.MAX_VALUE);
+            } catch (MalformedPolicyException e) {
+                return new Decision(Outcome.IMPLICIT_DENY, List.of(), "the role's trust policy cannot be evaluated");
+            }
+            if (compiled.size() >= MAX_DOCUMENTS) {
+                compiled.clear();
+            }
+            compiled.put(role.trustPolicy(), trust);
         }
         PolicySet own = caller.policies().policies();
         PolicySet set = new PolicySet(own.identity(), trust, own.boundary(), own.session(), own.scp());

@@ -2,9 +2,9 @@ package io.gatehouse.identity.internal.auth;
 
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.persistence.AccessKeyEntity;
-import io.gatehouse.identity.persistence.AccountEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +54,10 @@ public class AccessKeyCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** The key's current entry, or null when no such key exists. Must run in a transaction. */
+    @Inject
+    AccountStates accounts;
+
+    /** The key's current entry, or null when no such key exists. */
     public Entry lookup(String keyId) {
         Entry cached = entries.get(keyId);
         if (cached != null && epoch(cached.accountId) == cached.epoch) {
@@ -100,8 +103,7 @@ public class AccessKeyCache {
                 key.keyId));
     }
 
-    private static long epoch(String accountId) {
-        AccountEntity account = AccountEntity.findById(accountId);
-        return account == null ? -1 : account.policyEpoch;
+    private long epoch(String accountId) {
+        return accounts.epoch(accountId);
     }
 }

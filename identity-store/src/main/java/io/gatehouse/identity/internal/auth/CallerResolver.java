@@ -3,7 +3,6 @@ package io.gatehouse.identity.internal.auth;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.Session;
-import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.RoleEntity;
 import io.gatehouse.identity.persistence.TagEntity;
 import io.gatehouse.identity.persistence.UserEntity;
@@ -20,19 +19,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Turns a verified key (and its session, if temporary) into a {@link Caller} with its policies. */
+/**
+ * Turns a verified key (and its session, if temporary) into a {@link Caller} with its policies.
+ * Callers are cached per replica and valid while their account's policy epoch is unchanged (every
+ * change that matters to them bumps it; see {@link PolicySets}): a long-term key's caller on its
+ * {@link AccessKeyCache} entry, a session's caller here, by its temporary key id. A cached caller
+ * costs one primary-key read per request.
+ */
 @ApplicationScoped
 public class CallerResolver {
+    private static final int MAX_SESSIONS = 100_000;
+
+    /** A session's caller as resolved at {@code epoch} of its account. */
+    private record SessionEntry(Session session, long epoch, Caller caller) {}
+
     private final PolicyEngine engine = PolicyEngine.create();
+    private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
 
     @Inject
     PolicySets policySets;
+    @Inject
+    AccountStates accounts;
 
     public Caller resolve(StoreSigningSecrets secrets, String accessKeyId) {
         Session session = secrets.session();
         if (session != null) {
-            return fromSession(session);
+            return cachedFromSession(session);
         }
         AccessKeyCache.Entry key = secrets.accessKey();
         if (key == null) {
@@ -51,6 +65,28 @@ public class CallerResolver {
         Caller caller = new Caller(Principal.fromArn(user.arn), "IAMUser", user.id, user.name, accessKeyId, null,
                 policySets.prepare(policies), tags(user.id), null);
         key.caller = caller;
+        return caller;
+    }
+
+    /**
+     * The session's caller, from the cache when its account's epoch has not moved. The session
+     * itself was opened and authenticated by now (its token is sealed by the ring), and the entry
+     * must be for that very session, not only its key id.
+     */
+    private Caller cachedFromSession(Session session) {
+        AccountStates.State account = accounts.of(session.accountId());
+        if (!account.active()) {
+            throw AwsException.invalidClientTokenId();
+        }
+        SessionEntry cached = sessions.get(session.accessKeyId());
+        if (cached != null && cached.epoch() == account.epoch() && cached.session().equals(session)) {
+            return cached.caller();
+        }
+        Caller caller = fromSession(session);
+        if (sessions.size() > MAX_SESSIONS) {
+            sessions.clear();
+        }
+        sessions.put(session.accessKeyId(), new SessionEntry(session, account.epoch(), caller));
         return caller;
     }
 
@@ -95,9 +131,8 @@ public class CallerResolver {
      * A closed (suspended) account's credentials stop working: its keys and sessions are refused as
      * unknown. Closing bumps the account's policy epoch, so no cached caller outlives it.
      */
-    private static void active(String accountId) {
-        AccountEntity account = AccountEntity.findById(accountId);
-        if (account == null || !"ACTIVE".equals(account.status)) {
+    private void active(String accountId) {
+        if (!accounts.of(accountId).active()) {
             throw AwsException.invalidClientTokenId();
         }
     }

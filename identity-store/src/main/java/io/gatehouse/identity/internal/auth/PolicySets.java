@@ -13,6 +13,7 @@ import io.gatehouse.policy.PolicyKind;
 import io.gatehouse.policy.PolicySet;
 import io.gatehouse.policy.PreparedPolicySet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +39,9 @@ public class PolicySets {
     private final PolicyEngine engine = PolicyEngine.create();
     private final Map<String, Entry> byPrincipal = new ConcurrentHashMap<>();
     private final Map<String, Policy> documents = new ConcurrentHashMap<>();
+
+    @Inject
+    AccountStates accounts;
 
     /**
      * The identity policies (own, groups', attached and inline) and boundary of a user or role, and
@@ -78,9 +82,8 @@ public class PolicySets {
         AccountEntity.update("policyEpoch = policyEpoch + 1 where management = false");
     }
 
-    private static long epoch(String accountId) {
-        AccountEntity account = AccountEntity.findById(accountId);
-        return account == null ? -1 : account.policyEpoch;
+    private long epoch(String accountId) {
+        return accounts.epoch(accountId);
     }
 
     private Entry load(String accountId, String principalId, boolean isUser, String boundaryArn, long epoch) {

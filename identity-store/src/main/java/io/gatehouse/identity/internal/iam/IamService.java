@@ -54,6 +54,12 @@ public class IamService implements AwsService {
         return actions.containsKey(action);
     }
 
+    /** The Get, List and Simulate actions read only (GenerateCredentialReport is the one that writes a report). */
+    @Override
+    public boolean readsOnly(String action) {
+        return action.startsWith("Get") || action.startsWith("List") || action.startsWith("Simulate");
+    }
+
     @Override
     public AwsReply handle(AwsCall call) {
         refuseRestrictedSessions(call.caller());

@@ -1,6 +1,7 @@
 package io.gatehouse.identity.internal.sigv4;
 
 import io.gatehouse.identity.AwsException;
+import java.util.regex.Pattern;
 
 /**
  * The {@code Credential} value: {@code AKID/yyyyMMdd/region/service/aws4_request}.
@@ -11,6 +12,8 @@ import io.gatehouse.identity.AwsException;
  * @param service the scope service
  */
 record CredentialScope(String accessKeyId, String date, String region, String service) {
+    private static final Pattern DATE = Pattern.compile("[0-9]{8}");
+
     static final String TERMINATOR = "aws4_request";
 
     /**
@@ -29,7 +32,7 @@ record CredentialScope(String accessKeyId, String date, String region, String se
                         + "keyid/date/region/service/aws4_request");
             }
         }
-        if (!parts[1].matches("[0-9]{8}")) {
+        if (!DATE.matcher(parts[1]).matches()) {
             throw AwsException.incompleteSignature("Credential scope date must be in yyyyMMdd format");
         }
         if (!TERMINATOR.equals(parts[4])) {

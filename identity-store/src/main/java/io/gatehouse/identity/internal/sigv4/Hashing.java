@@ -9,25 +9,39 @@ import javax.crypto.spec.SecretKeySpec;
 final class Hashing {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Hashing() {}
-
-    static byte[] sha256(byte[] data) {
+    // Neither is thread-safe; one of each per thread saves the provider lookup of getInstance on
+    // every use (a handful per request). digest() and doFinal() reset them for the next use.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
-    }
-
-    static byte[] hmacSha256(byte[] key, byte[] data) {
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
         try {
-            // A Mac is not thread-safe and cheap to create, so one per call.
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            return Mac.getInstance("HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
+    });
+
+    private Hashing() {}
+
+    static byte[] sha256(byte[] data) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return digest.digest(data);
+    }
+
+    static byte[] hmacSha256(byte[] key, byte[] data) {
+        Mac mac = HMAC.get();
+        try {
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 refused a key", e);
+        }
+        return mac.doFinal(data);
     }
 
     /** Lower-case hex, as SigV4 writes hashes and signatures. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The SigV4 parameters of a presigned URL: X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date,
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 record PresignedQuery(CredentialScope scope, List<String> signedHeaders, String signature, String amzDate,
         long expiresSeconds, String securityToken) {
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,7}");
+
     static final String SIGNATURE = "X-Amz-Signature";
     static final long MAX_EXPIRES_SECONDS = 604_800;
 
@@ -68,7 +71,7 @@ record PresignedQuery(CredentialScope scope, List<String> signedHeaders, String 
     }
 
     private static long expires(String text) {
-        long seconds = text.matches("[0-9]{1,7}") ? Long.parseLong(text) : -1;
+        long seconds = SECONDS.matcher(text).matches() ? Long.parseLong(text) : -1;
         if (seconds < 1 || seconds > MAX_EXPIRES_SECONDS) {
             throw AwsException.incompleteSignature("X-Amz-Expires must be a number of seconds from 1 to "
                     + MAX_EXPIRES_SECONDS);

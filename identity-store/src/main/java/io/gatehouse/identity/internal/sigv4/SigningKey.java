@@ -2,9 +2,8 @@ package io.gatehouse.identity.internal.sigv4;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SigV4 signing key, {@code HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service),
@@ -12,20 +11,13 @@ import java.util.Map;
  *
  * <p>Derived keys are cached per (secret digest, date, region, service): a key is valid for a whole
  * day, so a busy client reuses it and the server saves four HMACs a request. The cache holds a
- * SHA-256 of the secret, never the secret, and is bounded (least recently used goes first).
+ * SHA-256 of the secret, never the secret, and is bounded (emptied when full: a busy server's
+ * clients fill it again within a request each, and no lock is taken to read it).
  */
 final class SigningKey {
-    private static final int CACHE_SIZE = 512;
+    private static final int CACHE_SIZE = 10_000;
 
-    private static final Map<CacheKey, byte[]> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<CacheKey, byte[]> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private static final Map<CacheKey, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private record CacheKey(String secretDigest, String date, String region, String service) {}
 
@@ -48,6 +40,9 @@ final class SigningKey {
         key = Hashing.hmacSha256(key, utf8(scope.region()));
         key = Hashing.hmacSha256(key, utf8(scope.service()));
         key = Hashing.hmacSha256(key, utf8(CredentialScope.TERMINATOR));
+        if (CACHE.size() >= CACHE_SIZE) {
+            CACHE.clear();
+        }
         CACHE.put(cacheKey, key);
         return key;
     }
