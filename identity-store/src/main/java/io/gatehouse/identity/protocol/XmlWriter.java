@@ -1,6 +1,7 @@
 package io.gatehouse.identity.protocol;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +40,26 @@ public final class XmlWriter {
 
     /** AWS's timestamp form in Query responses: ISO 8601 UTC, seconds precision. */
     public static String date(Instant instant) {
-        return ISO.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return ISO.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        }
+        // By hand: a response carries several timestamps, and the formatter cost more than the rest.
+        char[] out = "0000-00-00T00:00:00Z".toCharArray();
+        put(out, 0, t.getYear(), 4);
+        put(out, 5, t.getMonthValue(), 2);
+        put(out, 8, t.getDayOfMonth(), 2);
+        put(out, 11, t.getHour(), 2);
+        put(out, 14, t.getMinute(), 2);
+        put(out, 17, t.getSecond(), 2);
+        return new String(out);
+    }
+
+    private static void put(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private void escape(String text) {

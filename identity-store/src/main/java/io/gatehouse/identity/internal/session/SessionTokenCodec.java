@@ -49,6 +49,13 @@ public final class SessionTokenCodec implements SessionTokens, AutoCloseable {
     private static final byte DEFLATED = 1;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is missing from this JVM", e);
+        }
+    });
 
     private final KeyRing keys;
 
@@ -152,7 +159,9 @@ public final class SessionTokenCodec implements SessionTokens, AutoCloseable {
     private static Cipher cipher(int mode, KeyRing.Key key, byte[] nonce) throws GeneralSecurityException {
         byte[] secret = key.secret32();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            // One Cipher per thread (not thread-safe; getInstance's provider lookup cost more than the
+            // encryption of a token); init resets it fully.
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, new SecretKeySpec(secret, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             return cipher;
         } finally {
