@@ -2,6 +2,7 @@ package io.gatehouse.server.sts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import io.agroal.api.AgroalDataSource;
 import io.gatehouse.identity.internal.crypto.Totp;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.RoleLastUsed;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -194,6 +196,48 @@ class StsSessionLifecycleTest {
 
         assertThat(refused(AwsServiceException.class, asOld::listRoles).awsErrorDetails().errorCode())
                 .isEqualTo("AccessDenied");
+    }
+
+    @Test
+    void assumeRoleSeesARolesChangesAtOnceThoughRolesAreCached() {
+        IamClient admin = admin();
+        String userName = Iam.name("life-user");
+        AccessKey key = user(admin, userName);
+        String userArn = admin.getUser(r -> r.userName(userName)).user().arn();
+        Role role = role(admin, userArn);
+        StsClient asUser = sts(keyOf(key));
+        assertThat(asUser.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("first")).assumedRoleUser().arn())
+                .endsWith("/first"); // the role is cached now
+        RoleLastUsed used = admin.getRole(r -> r.roleName(role.roleName())).role().roleLastUsed();
+        assertThat(used.region()).isEqualTo("us-east-1");
+        assertThat(used.lastUsedDate()).isCloseTo(clock.instant(), within(1, ChronoUnit.SECONDS));
+
+        AwsServiceException tooLong = refused(AwsServiceException.class,
+                () -> asUser.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("long").durationSeconds(7200)));
+        assertThat(tooLong.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+        admin.updateRole(r -> r.roleName(role.roleName()).maxSessionDuration(7200));
+        Credentials longer = asUser.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("long").durationSeconds(7200))
+                .credentials();
+        assertThat(Duration.between(clock.instant(), longer.expiration())).isGreaterThan(Duration.ofMinutes(119));
+
+        admin.updateAssumeRolePolicy(r -> r.roleName(role.roleName()).policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                + "111122223333:root\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        AwsServiceException untrusted = refused(AwsServiceException.class,
+                () -> asUser.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("second")));
+        assertThat(untrusted.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        assertThat(untrusted.awsErrorDetails().errorMessage()).contains("sts:AssumeRole on resource: " + role.arn());
+
+        admin.updateAssumeRolePolicy(r -> r.roleName(role.roleName()).policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + userArn + "\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}"));
+        assertThat(asUser.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("third")).assumedRoleUser().arn())
+                .endsWith("/third");
+        admin.deleteRolePolicy(r -> r.roleName(role.roleName()).policyName("list"));
+        admin.deleteRole(r -> r.roleName(role.roleName()));
+        assertThat(refused(AwsServiceException.class,
+                () -> asUser.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("gone"))).awsErrorDetails()
+                .errorCode()).isEqualTo("AccessDenied");
     }
 
     @Test

@@ -96,7 +96,9 @@ class AssumeRoleAction {
         Session session = new Session(pair.accessKeyId(), pair.secretAccessKey(), "AssumeRole", role.accountId(),
                 principalArn, principalId, role.arn(), sessionName, now, now.plusSeconds(duration), mfaAt,
                 sourceIdentity, policy == null ? null : List.of(policy), policyArns, tags, transitiveKeys, role.roleId());
-        return reply(session, tokens.seal(session), packed, role);
+        String token = tokens.seal(session);
+        roles.noteUse(role, call.request().region(), now);
+        return reply(session, token, packed, role);
     }
 
     /** A SourceIdentity, once set on a session, passes on through chaining and cannot be changed. */

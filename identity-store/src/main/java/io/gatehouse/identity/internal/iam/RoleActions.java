@@ -106,7 +106,9 @@ public class RoleActions implements IamActionGroup {
             role.description = description;
         }
         if (maxSession != null) {
-            role.maxSessionDuration = maxSession == null ? Roles.MIN_SESSION : maxSession;
+            role.maxSessionDuration = maxSession;
+            // The role directory caches roles by the account's epoch (AssumeRole's hot path).
+            PolicySets.invalidate(role.accountId);
         }
         return Replies.write(null, null, Roles.resource(role));
     }
@@ -127,6 +129,7 @@ public class RoleActions implements IamActionGroup {
         Constraints.length(document, "policyDocument", 1, 131_072);
         RoleEntity role = Roles.authorized(guard, call, "iam:UpdateAssumeRolePolicy", name);
         role.trustPolicy = Roles.trustPolicy(document, "policyDocument");
+        PolicySets.invalidate(role.accountId);
         return Replies.write(null, Map.of("roleName", role.name, "policyDocument", document), Roles.resource(role));
     }
 
