@@ -149,6 +149,38 @@ class IamRolesCompatibilityTest {
     }
 
     @Test
+    void aTrustPolicyMustNameUsersAndRolesThatExist() {
+        String account = iam.getUser().user().arn().split(":")[4];
+        String userName = Iam.name("trusted");
+        String userArn = iam.createUser(r -> r.userName(userName)).user().arn();
+        String missing = "arn:aws:iam::" + account + ":user/nobody-" + userName;
+        String roleName = Iam.name("trusting");
+        MalformedPolicyDocumentException e = catchThrowableOfType(MalformedPolicyDocumentException.class,
+                () -> iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trusting(userArn, missing))));
+        assertThat(e).isNotNull();
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid principal in policy: \"AWS\":\"" + missing
+                + "\"");
+        assertThat(catchThrowableOfType(NoSuchEntityException.class, () -> iam.getRole(r -> r.roleName(roleName))))
+                .isNotNull();
+
+        // Users and roles that exist, and principals of accounts Gatehouse does not hold, are accepted.
+        iam.createRole(r -> r.roleName(roleName).assumeRolePolicyDocument(trusting(userArn,
+                "arn:aws:iam::111122223333:user/someone")));
+        String roleArn = iam.getRole(r -> r.roleName(roleName)).role().arn();
+        String missingRole = "arn:aws:iam::" + account + ":role/no-such-" + roleName;
+        assertThat(catchThrowableOfType(MalformedPolicyDocumentException.class, () -> iam.updateAssumeRolePolicy(
+                r -> r.roleName(roleName).policyDocument(trusting(roleArn, missingRole))))).isNotNull();
+        iam.updateAssumeRolePolicy(r -> r.roleName(roleName).policyDocument(trusting(roleArn, userArn)));
+        iam.deleteRole(r -> r.roleName(roleName));
+        iam.deleteUser(r -> r.userName(userName));
+    }
+
+    private static String trusting(String... principals) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\""
+                + String.join("\",\"", principals) + "\"]},\"Action\":\"sts:AssumeRole\"}]}";
+    }
+
+    @Test
     void badInputGetsValidationErrorsNeverA500() {
         String name = Iam.name("limits");
         for (int seconds : new int[] {3599, 43201}) {

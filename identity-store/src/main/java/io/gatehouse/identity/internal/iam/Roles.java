@@ -1,9 +1,14 @@
 package io.gatehouse.identity.internal.iam;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.identity.AwsCall;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.AwsReply;
+import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.RoleEntity;
+import io.gatehouse.identity.persistence.UserEntity;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.XmlWriter;
 import io.gatehouse.policy.MalformedPolicyException;
@@ -11,6 +16,7 @@ import io.gatehouse.policy.PolicyEngine;
 import io.gatehouse.policy.PolicyKind;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +34,8 @@ final class Roles {
     private static final Pattern POLICY_CHARS = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+");
     private static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
     private static final PolicyEngine ENGINE = PolicyEngine.create();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws:iam::([0-9]{12}):(user|role)/.+");
 
     private Roles() {}
 
@@ -81,7 +89,39 @@ final class Roles {
         } catch (MalformedPolicyException e) {
             throw AwsException.malformedPolicy(e.getMessage());
         }
+        principalsExist(document);
         return document;
+    }
+
+    /**
+     * AWS refuses a trust policy that names an IAM user or role that does not exist ("Invalid
+     * principal in policy"). Gatehouse knows the accounts it holds, so it checks the users and roles
+     * named in those; a principal of an account it does not hold (another system's) is accepted.
+     */
+    private static void principalsExist(String document) {
+        JsonNode statements;
+        try {
+            statements = JSON.readTree(document).get("Statement");
+        } catch (JsonProcessingException e) {
+            return; // compiled above, so it parses; nothing to check otherwise
+        }
+        for (JsonNode statement : statements.isArray() ? statements : List.of(statements)) {
+            for (String element : List.of("Principal", "NotPrincipal")) {
+                JsonNode aws = statement.path(element).path("AWS");
+                for (JsonNode value : aws.isArray() ? aws : List.of(aws)) {
+                    Matcher arn = IAM_PRINCIPAL.matcher(value.asText(""));
+                    if (!arn.matches() || AccountEntity.findById(arn.group(1)) == null) {
+                        continue;
+                    }
+                    boolean exists = arn.group(2).equals("user") ? UserEntity.count("arn", value.asText()) > 0
+                            : RoleEntity.count("arn", value.asText()) > 0;
+                    if (!exists) {
+                        throw AwsException.malformedPolicy("Invalid principal in policy: \"AWS\":\"" + value.asText()
+                                + "\"");
+                    }
+                }
+            }
+        }
     }
 
     /** A description of 0..1000 characters of the allowed set; an empty one is stored as none. */
