@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -31,7 +30,7 @@ public final class SecretBox {
     static final byte VERSION = 1;
     static final int KEY_ID_LENGTH = 4;
     static final int NONCE_LENGTH = 12;
-    static final int TAG_BITS = 128;
+    static final int TAG_BITS = AesGcm.TAG_BITS;
     static final int HEADER_LENGTH = 1 + KEY_ID_LENGTH + NONCE_LENGTH;
     static final int OVERHEAD = HEADER_LENGTH + TAG_BITS / 8;
 
@@ -145,20 +144,8 @@ public final class SecretBox {
     }
 
     private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
-        // Cipher instances are not thread-safe: one per thread keeps the box shareable, and saves the
-        // provider lookup that Cipher.getInstance costs on every request. init resets it fully.
-        Cipher cipher = CIPHERS.get();
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        return cipher;
+        return AesGcm.cipher(mode, key, nonce);
     }
-
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM is missing from this JVM", e);
-        }
-    });
 
     private static byte[] utf8(String s) {
         return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package io.gatehouse.identity.internal.session;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Session;
 import io.gatehouse.identity.SessionTokens;
+import io.gatehouse.identity.internal.crypto.AesGcm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,7 +19,6 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -43,20 +43,12 @@ public final class SessionTokenCodec implements SessionTokens, AutoCloseable {
     static final String PREFIX = "GH1";
     static final int MAX_TOKEN_CHARS = 8 * 1024;
     static final int NONCE_LENGTH = 12;
-    static final int TAG_BITS = 128;
+    static final int TAG_BITS = AesGcm.TAG_BITS;
     private static final int MAX_PAYLOAD = 64 * 1024; // inflate bound
     private static final byte RAW = 0;
     private static final byte DEFLATED = 1;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM is missing from this JVM", e);
-        }
-    });
-
     private final KeyRing keys;
 
     public SessionTokenCodec(KeyRing keys) {
@@ -159,11 +151,7 @@ public final class SessionTokenCodec implements SessionTokens, AutoCloseable {
     private static Cipher cipher(int mode, KeyRing.Key key, byte[] nonce) throws GeneralSecurityException {
         byte[] secret = key.secret32();
         try {
-            // One Cipher per thread (not thread-safe; getInstance's provider lookup cost more than the
-            // encryption of a token); init resets it fully.
-            Cipher cipher = CIPHERS.get();
-            cipher.init(mode, new SecretKeySpec(secret, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            return cipher;
+            return AesGcm.cipher(mode, new SecretKeySpec(secret, "AES"), nonce);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
