@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Tags of users, roles and policies (stored by the entity's unique id). */
+/**
+ * Tags of users, roles and policies, and of permission sets and organization resources (stored by
+ * the entity's or resource's id: organization ids cannot collide with IAM unique ids).
+ */
 public final class Tags {
     private Tags() {}
 
@@ -22,6 +25,16 @@ public final class Tags {
     /** Adds or replaces tags (a key that differs only in case replaces), enforcing the 50-tag limit. */
     public static void put(String entityId, Map<String, String> tags) {
         Constraints.tags(tags);
+        if (store(entityId, tags) > Constraints.MAX_TAGS) {
+            throw AwsException.limitExceeded("Cannot exceed quota for TagsPerResource: " + Constraints.MAX_TAGS);
+        }
+    }
+
+    /**
+     * Adds or replaces tags (a key that differs only in case replaces) and answers how many the
+     * entity has now; the caller refuses too many in its API's words (its transaction rolls back).
+     */
+    public static long store(String entityId, Map<String, String> tags) {
         for (var e : tags.entrySet()) {
             String lower = e.getKey().toLowerCase(Locale.ROOT);
             TagEntity.delete("entityId = ?1 and keyLower = ?2", entityId, lower);
@@ -33,9 +46,7 @@ public final class Tags {
             tag.persist();
         }
         TagEntity.getEntityManager().flush();
-        if (TagEntity.count("entityId", entityId) > Constraints.MAX_TAGS) {
-            throw AwsException.limitExceeded("Cannot exceed quota for TagsPerResource: " + Constraints.MAX_TAGS);
-        }
+        return TagEntity.count("entityId", entityId);
     }
 
     public static void remove(String entityId, Collection<String> keys) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.identity.JsonReply;
 import io.gatehouse.identity.internal.auth.PolicySets;
 import io.gatehouse.identity.internal.iam.Guard;
+import io.gatehouse.identity.internal.iam.Tags;
 import io.gatehouse.identity.internal.organizations.OrganizationsService.OrgCall;
 import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.OrgAttachmentEntity;
@@ -146,7 +147,7 @@ public class PolicyOperations {
                     + " detach it from all roots, OUs, and accounts before performing this operation.");
         }
         String arn = Organizations.policyArn(call.org(), policy);
-        OrgTags.removeAll(policy.id);
+        Tags.removeAll(policy.id);
         policy.delete();
         return call.changed(OrgWire.object(), TYPE, arn);
     }

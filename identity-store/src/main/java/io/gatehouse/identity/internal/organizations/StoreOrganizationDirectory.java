@@ -1,6 +1,7 @@
 package io.gatehouse.identity.internal.organizations;
 
 import io.gatehouse.identity.OrganizationDirectory;
+import io.gatehouse.identity.internal.iam.Tags;
 import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.OrgAccountEntity;
 import io.gatehouse.identity.persistence.OrgEntity;
@@ -52,7 +53,7 @@ public class StoreOrganizationDirectory implements OrganizationDirectory {
         if (!accountExists(accountId)) {
             return Map.of();
         }
-        return Map.copyOf(OrgTags.of(accountId));
+        return Map.copyOf(Tags.of(accountId));
     }
 
     @Override

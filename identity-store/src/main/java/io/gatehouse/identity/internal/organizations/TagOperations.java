@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.JsonReply;
 import io.gatehouse.identity.internal.iam.Guard;
+import io.gatehouse.identity.internal.iam.Tags;
 import io.gatehouse.identity.internal.organizations.OrganizationsService.OrgCall;
 import io.gatehouse.identity.persistence.OrgPolicyEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class TagOperations {
             throw OrgInput.error("TargetNotFoundException", "We can't find a root, OU, account, or policy with the"
                     + " TargetId that you specified.");
         }
-        Map<String, List<String>> context = Guard.tagContext(requestTags, OrgTags.of(id));
+        Map<String, List<String>> context = Guard.tagContext(requestTags, Tags.of(id));
         if (!removedKeys.isEmpty()) {
             context.put("aws:TagKeys", List.copyOf(removedKeys));
         }
@@ -75,13 +76,13 @@ public class TagOperations {
             removed.add(key.asText());
         }
         Resource resource = resource(call, null, removed);
-        OrgTags.remove(resource.id(), removed);
+        Tags.remove(resource.id(), removed);
         return call.changed(OrgWire.object(), resource.type(), resource.arn());
     }
 
     JsonReply list(OrgCall call) {
         Resource resource = resource(call, null);
-        List<Map.Entry<String, String>> tags = new ArrayList<>(OrgTags.of(resource.id()).entrySet());
+        List<Map.Entry<String, String>> tags = new ArrayList<>(Tags.of(resource.id()).entrySet());
         OrgPages.Page<Map.Entry<String, String>> page = OrgPages.page(call.in(), "tag", tags,
                 e -> e.getKey().toLowerCase(java.util.Locale.ROOT));
         ObjectNode out = OrgWire.object();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.identity.JsonReply;
 import io.gatehouse.identity.internal.iam.Guard;
+import io.gatehouse.identity.internal.iam.Tags;
 import io.gatehouse.identity.internal.organizations.OrganizationsService.OrgCall;
 import io.gatehouse.identity.persistence.OrgAccountEntity;
 import io.gatehouse.identity.persistence.OrgAttachmentEntity;
@@ -104,7 +105,7 @@ public class UnitOperations {
         }
         String arn = Organizations.unitArn(call.org(), unit);
         OrgAttachmentEntity.delete("targetId", unit.id);
-        OrgTags.removeAll(unit.id);
+        Tags.removeAll(unit.id);
         unit.delete();
         return call.changed(OrgWire.object(), TYPE, arn);
     }
