@@ -60,7 +60,7 @@ public class AccessKeyCache {
     /** The key's current entry, or null when no such key exists. */
     public Entry lookup(String keyId) {
         Entry cached = entries.get(keyId);
-        if (cached != null && epoch(cached.accountId) == cached.epoch) {
+        if (cached != null && accounts.epoch(cached.accountId) == cached.epoch) {
             return cached;
         }
         AccessKeyEntity key = AccessKeyEntity.findById(keyId);
@@ -68,7 +68,7 @@ public class AccessKeyCache {
             entries.remove(keyId);
             return null;
         }
-        Entry fresh = new Entry(key, epoch(key.accountId));
+        Entry fresh = new Entry(key, accounts.epoch(key.accountId));
         if (entries.size() > MAX_ENTRIES) {
             entries.clear();
         }
@@ -101,9 +101,5 @@ public class AccessKeyCache {
         QuarkusTransaction.requiringNew().run(() -> AccessKeyEntity.update(
                 "lastUsedAt = ?1, lastUsedService = ?2, lastUsedRegion = ?3 where id = ?4", at, service, region,
                 key.keyId));
-    }
-
-    private long epoch(String accountId) {
-        return accounts.epoch(accountId);
     }
 }

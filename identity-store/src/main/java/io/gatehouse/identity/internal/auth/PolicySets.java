@@ -48,7 +48,7 @@ public class PolicySets {
      * the service control policies of its account's chain when the account is a member account.
      */
     public PolicySet identityPolicies(String accountId, String principalId, boolean isUser, String boundaryArn) {
-        long epoch = epoch(accountId);
+        long epoch = accounts.epoch(accountId);
         Entry entry = byPrincipal.get(principalId);
         if (entry == null || entry.epoch() != epoch) {
             entry = load(accountId, principalId, isUser, boundaryArn, epoch);
@@ -82,9 +82,6 @@ public class PolicySets {
         AccountEntity.update("policyEpoch = policyEpoch + 1 where management = false");
     }
 
-    private long epoch(String accountId) {
-        return accounts.epoch(accountId);
-    }
 
     private Entry load(String accountId, String principalId, boolean isUser, String boundaryArn, long epoch) {
         List<String> holders = new ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.audit.LookupAttribute;
 import io.gatehouse.audit.LookupQuery;
 import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.internal.JsonInput;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,7 +32,7 @@ final class LookupEventsInput {
         JsonNode attributes = input.get("LookupAttributes");
         if (attributes != null && !attributes.isNull()) {
             if (!attributes.isArray()) {
-                throw serialization("LookupAttributes must be a list");
+                throw JsonInput.serialization("LookupAttributes must be a list");
             }
             if (attributes.size() > 1) {
                 throw new AwsException("InvalidLookupAttributesException", 400,
@@ -50,7 +51,7 @@ final class LookupEventsInput {
         JsonNode max = input.get("MaxResults");
         if (max != null && !max.isNull()) {
             if (!max.isIntegralNumber()) {
-                throw serialization("MaxResults must be an integer");
+                throw JsonInput.serialization("MaxResults must be an integer");
             }
             if (!max.canConvertToInt() || max.intValue() < 1 || max.intValue() > LookupQuery.MAX_RESULTS) {
                 throw new AwsException("InvalidMaxResultsException", 400,
@@ -58,11 +59,11 @@ final class LookupEventsInput {
             }
             query.maxResults(max.intValue());
         }
-        String token = text(input, "NextToken");
+        String token = JsonInput.text(input, "NextToken");
         if (token != null && !token.isEmpty()) {
             query.nextToken(token);
         }
-        String category = text(input, "EventCategory");
+        String category = JsonInput.text(input, "EventCategory");
         if (category != null && !category.equals("insight")) {
             throw new AwsException("InvalidEventCategoryException", 400,
                     "EventCategory must be insight, or be left out.");
@@ -72,10 +73,10 @@ final class LookupEventsInput {
 
     private static LookupAttribute attribute(JsonNode node) {
         if (!node.isObject()) {
-            throw serialization("A lookup attribute must be a structure");
+            throw JsonInput.serialization("A lookup attribute must be a structure");
         }
-        String key = text(node, "AttributeKey");
-        String value = text(node, "AttributeValue");
+        String key = JsonInput.text(node, "AttributeKey");
+        String value = JsonInput.text(node, "AttributeValue");
         if (key == null || value == null) {
             throw validation("1 validation error detected: Value null at 'lookupAttributes.1.member."
                     + (key == null ? "attributeKey" : "attributeValue") + "' failed to satisfy constraint: Member must"
@@ -113,28 +114,13 @@ final class LookupEventsInput {
         } catch (DateTimeParseException | ArithmeticException e) {
             // Falls through to the refusal below.
         }
-        throw serialization(name + " must be a timestamp (epoch seconds)");
+        throw JsonInput.serialization(name + " must be a timestamp (epoch seconds)");
     }
 
     private static Instant seconds(BigDecimal value) {
         BigDecimal whole = new BigDecimal(value.toBigInteger());
         long nanos = value.subtract(whole).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole.longValueExact(), nanos);
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw serialization(name + " must be a string");
-        }
-        return value.asText();
-    }
-
-    private static AwsException serialization(String message) {
-        return new AwsException("SerializationException", 400, message);
     }
 
     private static AwsException validation(String message) {
