@@ -9,14 +9,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
 /** AWS SDK for Java v2 CloudTrail clients pointed at the application under test (endpoint override only). */
-final class CloudTrail {
+public final class CloudTrail {
     private CloudTrail() {}
 
-    static CloudTrailClient admin() {
+    public static CloudTrailClient admin() {
         return client(IamApiProfile.ADMIN_KEY_ID, IamApiProfile.ADMIN_SECRET);
     }
 
-    static CloudTrailClient client(String accessKeyId, String secret) {
+    public static CloudTrailClient client(String accessKeyId, String secret) {
         return CloudTrailClient.builder()
                 .endpointOverride(Iam.endpoint())
                 .region(Region.US_EAST_1)
@@ -25,7 +25,7 @@ final class CloudTrail {
                 .build();
     }
 
-    static CloudTrailClient client(Iam.Principal principal) {
+    public static CloudTrailClient client(Iam.Principal principal) {
         return client(principal.key().accessKeyId(), principal.key().secretAccessKey());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gatehouse.identity.OrganizationDirectory;
+import io.gatehouse.server.cloudtrail.CloudTrail;
 import io.gatehouse.server.iam.Iam;
 import io.gatehouse.server.iam.IamApiProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
@@ -381,9 +379,7 @@ class OrganizationsCompatibilityTest {
     void callsAreAudited() {
         String name = Iam.name("audited-ou");
         String ou = orgs.createOrganizationalUnit(r -> r.parentId(rootId()).name(name)).organizationalUnit().id();
-        CloudTrailClient cloudTrail = CloudTrailClient.builder().endpointOverride(Iam.endpoint())
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(Orgs.adminCredentials()))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        CloudTrailClient cloudTrail = CloudTrail.admin();
         List<Event> events = new ArrayList<>(cloudTrail.lookupEvents(r -> r.lookupAttributes(a -> a
                 .attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue("organizations.amazonaws.com"))
                 .maxResults(50)).events());

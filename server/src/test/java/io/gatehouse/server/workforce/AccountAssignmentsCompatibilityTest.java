@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.gatehouse.identity.AccountAccess;
 import io.gatehouse.identity.WorkforceAccess;
 import io.gatehouse.identity.WorkforceDirectory;
+import io.gatehouse.server.cloudtrail.CloudTrail;
 import io.gatehouse.server.iam.Iam;
 import io.gatehouse.server.iam.IamApiProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -357,12 +358,7 @@ class AccountAssignmentsCompatibilityTest {
         String name = unique("Audit");
         String psArn = sso.createPermissionSet(r -> r.instanceArn(instanceArn).name(name)).permissionSet()
                 .permissionSetArn();
-        CloudTrailClient cloudTrail = CloudTrailClient.builder().endpointOverride(Iam.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(IamApiProfile.ADMIN_KEY_ID,
-                                IamApiProfile.ADMIN_SECRET)))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        CloudTrailClient cloudTrail = CloudTrail.admin();
         List<Event> events = cloudTrail.lookupEvents(r -> r.lookupAttributes(a -> a
                 .attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue("sso.amazonaws.com")).maxResults(50))
                 .events();

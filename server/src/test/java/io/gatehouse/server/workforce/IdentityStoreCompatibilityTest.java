@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.gatehouse.identity.WorkforceDirectory;
 import io.gatehouse.identity.WorkforceUser;
+import io.gatehouse.server.cloudtrail.CloudTrail;
 import io.gatehouse.server.iam.Iam;
 import io.gatehouse.server.iam.IamApiProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.identitystore.model.ConflictException;
 import software.amazon.awssdk.services.identitystore.model.DescribeGroupResponse;
 import software.amazon.awssdk.services.identitystore.model.DescribeUserResponse;
 import software.amazon.awssdk.services.identitystore.model.Email;
+import software.amazon.awssdk.services.identitystore.model.Filter;
 import software.amazon.awssdk.services.identitystore.model.GroupMembership;
 import software.amazon.awssdk.services.identitystore.model.GroupMembershipExistenceResult;
 import software.amazon.awssdk.services.identitystore.model.ListUsersResponse;
@@ -36,7 +38,6 @@ import software.amazon.awssdk.services.identitystore.model.MemberId;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.identitystore.model.UniqueAttribute;
 import software.amazon.awssdk.services.identitystore.model.ValidationException;
-import software.amazon.awssdk.services.identitystore.model.Filter;
 
 /**
  * The Identity Store API through the unmodified AWS SDK for Java v2 IdentitystoreClient on
@@ -262,12 +263,7 @@ class IdentityStoreCompatibilityTest {
     void callsAreAudited() {
         String name = Iam.name("audited");
         String userId = createUser(name, name + "@example.com");
-        CloudTrailClient cloudTrail = CloudTrailClient.builder().endpointOverride(Iam.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(IamApiProfile.ADMIN_KEY_ID,
-                                IamApiProfile.ADMIN_SECRET)))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        CloudTrailClient cloudTrail = CloudTrail.admin();
         List<Event> events = new ArrayList<>(cloudTrail.lookupEvents(r -> r.lookupAttributes(a -> a
                 .attributeKey(LookupAttributeKey.EVENT_SOURCE).attributeValue("identitystore.amazonaws.com"))
                 .maxResults(50)).events());

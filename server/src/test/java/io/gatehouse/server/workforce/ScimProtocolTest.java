@@ -3,6 +3,7 @@ package io.gatehouse.server.workforce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.server.cloudtrail.CloudTrail;
 import io.gatehouse.server.iam.Iam;
 import io.gatehouse.server.iam.IamApiProfile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -144,12 +145,7 @@ class ScimProtocolTest {
     void scimCallsAreAuditedWithTheToken() throws Exception {
         String name = unique("audited");
         String id = user(name);
-        CloudTrailClient cloudTrail = CloudTrailClient.builder().endpointOverride(Iam.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(IamApiProfile.ADMIN_KEY_ID,
-                                IamApiProfile.ADMIN_SECRET)))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        CloudTrailClient cloudTrail = CloudTrail.admin();
         var events = cloudTrail.lookupEvents(r -> r.lookupAttributes(a -> a
                 .attributeKey(LookupAttributeKey.RESOURCE_NAME).attributeValue("arn:aws:identitystore:::user/" + id)))
                 .events();
