@@ -34,4 +34,14 @@ public interface AuditLog {
      * @throws NullPointerException when {@code event} is null
      */
     void recordNow(AuditEvent event);
+
+    /**
+     * {@link #recordNow(AuditEvent)}, provided that {@code precondition} still holds in the
+     * transaction that stores the event; a null precondition always holds.
+     *
+     * @throws PreconditionFailedException when it does not hold: nothing is stored, and the call must
+     *     be made again, reading afresh
+     * @throws AuditException when the event could not be stored
+     */
+    void recordNow(AuditEvent event, Precondition precondition);
 }

@@ -1,14 +1,27 @@
 package io.gatehouse.identity;
 
+import io.gatehouse.audit.Precondition;
+
 /**
- * When the request being served on this thread started. Authentication reads an account's policy
- * epoch on every request; a read that another request began after this one started saw every
- * change committed before this request arrived, so it may serve this request too (see
- * {@code AccountStates}). Every entry point that authenticates opens a scope for the request's
- * work and closes it after: {@code try (RequestStart.Scope started = RequestStart.begin()) {...}}.
+ * The request being served on this thread: when it started, and what it relied on without reading
+ * it afresh. Authentication needs an account's policy epoch on every request ({@code AccountStates});
+ * a read that another request began after this one started saw every change committed before this
+ * request arrived, so it may serve this request too, and a read-only request may even use an older
+ * one, provided that the state it found still holds when the request's audit record is stored
+ * ({@link #precondition()}, checked by {@code AuditLog.recordNow}). When it does not, the request is
+ * made again, {@linkplain #readAfresh() reading afresh}.
+ *
+ * <p>Every entry point that authenticates opens a scope for the request's work and closes it after:
+ * {@code try (RequestStart.Scope started = RequestStart.begin()) {...}}.
  */
 public final class RequestStart {
-    private static final ThreadLocal<long[]> STARTED = new ThreadLocal<>();
+    private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
+
+    private static final class Request {
+        final long started = System.nanoTime();
+        boolean afresh;
+        Precondition precondition;
+    }
 
     /** Ends the request's scope on this thread. */
     public interface Scope extends AutoCloseable {
@@ -20,18 +33,54 @@ public final class RequestStart {
 
     /** Marks now ({@link System#nanoTime()}) as the start of the request served on this thread. */
     public static Scope begin() {
-        STARTED.set(new long[] {System.nanoTime()});
-        return STARTED::remove;
+        CURRENT.set(new Request());
+        return CURRENT::remove;
     }
 
     /** Whether a request's scope is open on this thread. */
     public static boolean open() {
-        return STARTED.get() != null;
+        return CURRENT.get() != null;
     }
 
     /** The start of the request served on this thread; only meaningful when {@link #open()}. */
     public static long nanos() {
-        long[] started = STARTED.get();
-        return started == null ? Long.MAX_VALUE : started[0];
+        Request request = CURRENT.get();
+        return request == null ? Long.MAX_VALUE : request.started;
+    }
+
+    /**
+     * From now on the request reads what it relies on afresh (reads that began after it started),
+     * and relies on nothing read before: call before making a request again whose precondition
+     * failed.
+     */
+    public static void readAfresh() {
+        Request request = CURRENT.get();
+        if (request != null) {
+            request.afresh = true;
+            request.precondition = null;
+        }
+    }
+
+    /** Whether the request must read afresh (no scope: always). */
+    public static boolean readsAfresh() {
+        Request request = CURRENT.get();
+        return request == null || request.afresh;
+    }
+
+    /**
+     * What the request relied on without reading it afresh, for {@code AuditLog.recordNow}; null
+     * when nothing.
+     */
+    public static Precondition precondition() {
+        Request request = CURRENT.get();
+        return request == null ? null : request.precondition;
+    }
+
+    /** Sets what {@link #precondition()} answers; ignored without a scope. */
+    public static void precondition(Precondition precondition) {
+        Request request = CURRENT.get();
+        if (request != null) {
+            request.precondition = precondition;
+        }
     }
 }

@@ -3,17 +3,26 @@ package io.gatehouse.audit.internal;
 import io.agroal.api.AgroalDataSource;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
+import io.gatehouse.audit.Precondition;
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.audit.persistence.OutboxEventEntity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -44,9 +53,11 @@ public class GroupCommitWriter {
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String RESOURCE = "INSERT INTO aud_outbox_resource (outbox_id, account_id, resource_type,"
-            + " resource_name, resource_arn) SELECT id, account_id, ?, ?, ? FROM aud_outbox WHERE event_id = ?";
+            + " resource_name, resource_arn) VALUES ";
+    private static final String RESOURCE_ROW = "(?, ?, ?, ?, ?)";
 
-    private record Pending(OutboxEventEntity row, List<AuditEvent.Resource> resources, CompletableFuture<Void> done) {
+    private record Pending(OutboxEventEntity row, List<AuditEvent.Resource> resources, Precondition precondition,
+            CompletableFuture<Void> done) {
     }
 
     private final AgroalDataSource dataSource;
@@ -63,11 +74,14 @@ public class GroupCommitWriter {
     }
 
     /**
-     * Stores {@code row} and its resources' rows ({@link EventResources}) in a shared transaction;
-     * returns once they are committed.
+     * Stores {@code row} and its resources' rows ({@link EventResources}) in a shared transaction,
+     * provided that {@code precondition} (nullable) holds in it; returns once they are committed.
+     *
+     * @throws PreconditionFailedException when the precondition did not hold: nothing was stored
      */
-    public void write(OutboxEventEntity row, List<AuditEvent.Resource> resources) {
-        Pending pending = new Pending(row, resources == null ? List.of() : resources, new CompletableFuture<>());
+    public void write(OutboxEventEntity row, List<AuditEvent.Resource> resources, Precondition precondition) {
+        Pending pending = new Pending(row, resources == null ? List.of() : resources, precondition,
+                new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new AuditException("audit event " + row.eventId + " not stored: the audit writer is "
                     + (running ? "overloaded" : "stopped"), null);
@@ -75,6 +89,9 @@ public class GroupCommitWriter {
         try {
             pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof PreconditionFailedException failed) {
+                throw failed;
+            }
             throw new AuditException("could not store audit event " + row.eventId, e.getCause());
         } catch (TimeoutException e) {
             throw new AuditException("audit event " + row.eventId + " not committed within " + WAIT_SECONDS + " s", e);
@@ -94,7 +111,7 @@ public class GroupCommitWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                RuntimeException failure = commit(batch);
+                RuntimeException failure = commit(batch); // leaves only the entries it stored or failed to
                 for (Pending pending : batch) {
                     if (failure == null) {
                         pending.done().complete(null);
@@ -115,23 +132,20 @@ public class GroupCommitWriter {
         queue.forEach(p -> p.done().completeExceptionally(new IllegalStateException("audit writer stopped")));
     }
 
-    /** Inserts and commits the batch; null when it is stored, else what went wrong. */
+    /**
+     * Checks the batch's preconditions, inserts the rows of those that hold and commits; null when
+     * that is done, else what went wrong. Callers whose precondition failed are told so here.
+     */
     private RuntimeException commit(List<Pending> batch) {
-        StringBuilder sql = new StringBuilder(COLUMNS.length() + batch.size() * (ROW.length() + 2)).append(COLUMNS);
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(ROW);
-        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-                int p = 1;
-                for (Pending pending : batch) {
-                    p = bind(insert, p, pending.row());
+            try {
+                List<Pending> storing = holding(connection, batch);
+                if (!storing.isEmpty()) {
+                    insertRows(connection, storing);
+                    insertResources(connection, storing);
                 }
-                insert.executeUpdate();
-                insertResources(connection, batch);
                 connection.commit();
-                return null;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -142,27 +156,106 @@ public class GroupCommitWriter {
             LOG.errorf("could not store %d audit events: %s", batch.size(), e.getMessage());
             return new IllegalStateException("audit batch not stored: " + e.getMessage(), e);
         }
+        return null;
     }
 
     /**
-     * The resources' rows, keyed to their events' new ids by eventID (unique). One statement each:
-     * MariaDB's bulk protocol does not take INSERT ... SELECT.
+     * The batch's entries whose precondition holds (or that have none), read in the storing
+     * transaction, one check per kind; the others are removed from {@code batch} and failed with
+     * {@link PreconditionFailedException}.
      */
-    private static void insertResources(Connection connection, List<Pending> batch) throws SQLException {
-        if (batch.stream().allMatch(p -> p.resources().isEmpty())) {
+    private static List<Pending> holding(Connection connection, List<Pending> batch) throws SQLException {
+        Map<Precondition.Check, List<Precondition>> byCheck = new IdentityHashMap<>();
+        for (Pending pending : batch) {
+            if (pending.precondition() != null) {
+                byCheck.computeIfAbsent(pending.precondition().check(), c -> new ArrayList<>())
+                        .add(pending.precondition());
+            }
+        }
+        if (byCheck.isEmpty()) {
+            return batch;
+        }
+        Set<Precondition> failing = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<Precondition.Check, List<Precondition>> kind : byCheck.entrySet()) {
+            failing.addAll(kind.getKey().failing(connection, kind.getValue()));
+        }
+        List<Pending> holding = new ArrayList<>(batch.size());
+        for (Iterator<Pending> it = batch.iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            if (pending.precondition() != null && failing.contains(pending.precondition())) {
+                it.remove();
+                pending.done().completeExceptionally(new PreconditionFailedException(
+                        "what the call relied on changed before its event was stored"));
+            } else {
+                holding.add(pending);
+            }
+        }
+        return holding;
+    }
+
+    /** The rows, with one multi-row INSERT. */
+    private static void insertRows(Connection connection, List<Pending> rows) throws SQLException {
+        StringBuilder sql = new StringBuilder(COLUMNS.length() + rows.size() * (ROW.length() + 2)).append(COLUMNS);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(ROW);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (Pending pending : rows) {
+                p = bind(insert, p, pending.row());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The resources' rows ({@link EventResources}), keyed to their events' new ids: one read of the
+     * ids by eventID (unique), then one multi-row INSERT.
+     */
+    private static void insertResources(Connection connection, List<Pending> rows) throws SQLException {
+        List<Pending> with = rows.stream().filter(p -> !p.resources().isEmpty()).toList();
+        if (with.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(RESOURCE)) {
-            for (Pending pending : batch) {
-                for (AuditEvent.Resource resource : pending.resources()) {
-                    EventResources.Columns columns = EventResources.columns(resource);
-                    insert.setString(1, columns.type());
-                    insert.setString(2, columns.name());
-                    insert.setString(3, columns.arn());
-                    insert.setString(4, pending.row().eventId);
-                    insert.executeUpdate();
+        Map<String, long[]> ids = new HashMap<>();
+        StringBuilder select = new StringBuilder("SELECT event_id, id FROM aud_outbox WHERE event_id IN (");
+        for (int i = 0; i < with.size(); i++) {
+            select.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement query = connection.prepareStatement(select.append(')').toString())) {
+            for (int i = 0; i < with.size(); i++) {
+                query.setString(i + 1, with.get(i).row().eventId);
+            }
+            try (ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    ids.put(found.getString(1), new long[] {found.getLong(2)});
                 }
             }
+        }
+        StringBuilder insert = new StringBuilder(RESOURCE);
+        int count = 0;
+        for (Pending pending : with) {
+            for (int i = 0; i < pending.resources().size(); i++) {
+                insert.append(count++ == 0 ? RESOURCE_ROW : ", " + RESOURCE_ROW);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert.toString())) {
+            int p = 1;
+            for (Pending pending : with) {
+                long[] id = ids.get(pending.row().eventId);
+                if (id == null) {
+                    throw new SQLException("the row of audit event " + pending.row().eventId + " was not found");
+                }
+                for (AuditEvent.Resource resource : pending.resources()) {
+                    EventResources.Columns columns = EventResources.columns(resource);
+                    statement.setLong(p++, id[0]);
+                    statement.setString(p++, pending.row().accountId);
+                    statement.setString(p++, columns.type());
+                    statement.setString(p++, columns.name());
+                    statement.setString(p++, columns.arn());
+                }
+            }
+            statement.executeUpdate();
         }
     }
 

@@ -3,6 +3,7 @@ package io.gatehouse.audit.internal;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.Precondition;
 import io.gatehouse.audit.UserIdentity;
 import io.gatehouse.audit.persistence.OutboxEventEntity;
 import io.gatehouse.audit.persistence.OutboxEventRepository;
@@ -47,9 +48,14 @@ public class OutboxAuditLog implements AuditLog {
 
     @Override
     public void recordNow(AuditEvent event) {
+        recordNow(event, null);
+    }
+
+    @Override
+    public void recordNow(AuditEvent event, Precondition precondition) {
         Objects.requireNonNull(event, "event");
         AuditEvent redacted = Redactor.redact(event);
-        groupCommit.write(toRow(redacted, CloudTrailJson.write(redacted)), redacted.resources());
+        groupCommit.write(toRow(redacted, CloudTrailJson.write(redacted)), redacted.resources(), precondition);
     }
 
     @Override

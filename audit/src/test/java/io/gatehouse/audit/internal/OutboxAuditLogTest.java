@@ -10,6 +10,8 @@ import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.Events;
+import io.gatehouse.audit.Precondition;
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.testing.MariaDbTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -187,6 +189,85 @@ class OutboxAuditLogTest {
                 assertThat(rows.getString(3)).isNull();
                 assertThat(rows.next()).isFalse();
             }
+        }
+    }
+
+    /** A test precondition: holds when the storing connection answers that its number is even. */
+    private record Parity(int number, Precondition.Check check) implements Precondition {
+    }
+
+    @Test
+    void anEventRecordedNowIsStoredOnlyWhenItsPreconditionHoldsInTheStoringTransaction() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        Precondition.Check check = (connection, preconditions) -> {
+            checked.addAndGet(preconditions.size());
+            assertThat(connection.getAutoCommit()).isFalse();
+            java.util.Set<Precondition> failing = new java.util.HashSet<>();
+            for (Precondition precondition : preconditions) {
+                try (PreparedStatement select = connection.prepareStatement("SELECT MOD(?, 2)")) {
+                    select.setInt(1, ((Parity) precondition).number());
+                    try (ResultSet answer = select.executeQuery()) {
+                        answer.next();
+                        if (answer.getInt(1) != 0) {
+                            failing.add(precondition);
+                        }
+                    }
+                }
+            }
+            return failing;
+        };
+        List<AuditEvent> events = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> Events.createUser().eventID(UUID.randomUUID().toString()).readOnly(true)
+                        .resources(i % 3 == 0 ? List.of() : List.of(new AuditEvent.Resource("AWS::IAM::User",
+                                "arn:aws:iam::123456789012:user/u" + i, "123456789012")))
+                        .build())
+                .toList();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            List<java.util.concurrent.Future<Boolean>> stored = new java.util.ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                AuditEvent event = events.get(i);
+                Precondition precondition = i % 4 == 3 ? null : new Parity(i, check);
+                stored.add(callers.submit(() -> {
+                    try {
+                        auditLog.recordNow(event, precondition);
+                        return true;
+                    } catch (PreconditionFailedException e) {
+                        return false;
+                    }
+                }));
+            }
+            for (int i = 0; i < events.size(); i++) {
+                boolean expected = i % 4 == 3 || i % 2 == 0;
+                assertThat(stored.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS)).as("event %d", i)
+                        .isEqualTo(expected);
+                Map<String, Object> row = row(events.get(i).eventID());
+                if (!expected) {
+                    assertThat(row).as("row of event %d", i).isNull();
+                    continue;
+                }
+                assertThat(row).as("row of event %d", i).isNotNull();
+                assertThat(resourceNames(events.get(i).eventID())).as("resources of event %d", i)
+                        .isEqualTo(i % 3 == 0 ? List.of() : List.of("u" + i));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(checked.get()).isEqualTo(90);
+    }
+
+    private List<String> resourceNames(String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT r.resource_name FROM aud_outbox_resource r"
+                     + " JOIN aud_outbox o ON o.id = r.outbox_id AND o.account_id = r.account_id WHERE o.event_id = ?")) {
+            select.setString(1, eventId);
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
         }
     }
 

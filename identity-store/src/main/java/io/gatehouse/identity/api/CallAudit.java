@@ -2,9 +2,11 @@ package io.gatehouse.identity.api;
 
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.audit.UserIdentity;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.RequestStart;
 import io.gatehouse.identity.Session;
 import io.gatehouse.identity.persistence.AccountEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,10 +41,13 @@ public class CallAudit {
 
     /**
      * Records a successful read-only call, outside any transaction: its record commits together with
-     * those of concurrent calls, before the answer is sent.
+     * those of concurrent calls, before the answer is sent, provided that what the call relied on
+     * still holds ({@link RequestStart#precondition()}).
+     *
+     * @throws PreconditionFailedException when it does not: nothing was recorded
      */
     void readOnlySuccess(Exchange exchange, Exchange.Outcome outcome) {
-        auditLog.recordNow(event(exchange, outcome));
+        auditLog.recordNow(event(exchange, outcome), RequestStart.precondition());
     }
 
     private AuditEvent event(Exchange exchange, Exchange.Outcome outcome) {
@@ -56,7 +61,9 @@ public class CallAudit {
 
     /**
      * Records a refused or failed call (its changes rolled back) in a transaction shared with
-     * concurrent calls; never throws.
+     * concurrent calls, provided that what the refusal relied on still holds; throws nothing else.
+     *
+     * @throws PreconditionFailedException when it does not: nothing was recorded
      */
     void failure(Exchange exchange, String errorCode, String errorMessage) {
         try {
@@ -64,7 +71,9 @@ public class CallAudit {
                     .readOnly(readsOnly(exchange.operation()))
                     .errorCode(errorCode)
                     .errorMessage(errorMessage)
-                    .build());
+                    .build(), RequestStart.precondition());
+        } catch (PreconditionFailedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not write the audit record of refused request %s", exchange.requestId());
         }

@@ -1,5 +1,6 @@
 package io.gatehouse.identity.api;
 
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.RequestStart;
@@ -20,7 +21,9 @@ import org.jboss.logging.Logger;
  * the transaction manager and three round trips. A refusal is recorded in a transaction shared with
  * concurrent ones and
  * answered in the protocol's error format; a fault of ours is logged and answered as
- * InternalFailure, never a stack trace. The key's last use is written after the transaction.
+ * InternalFailure, never a stack trace. The key's last use is written after the transaction. A
+ * request that relied on a cached state which moved before its record was stored is made again
+ * ({@link RequestStart}).
  */
 @ApplicationScoped
 public class CallPipeline {
@@ -32,8 +35,26 @@ public class CallPipeline {
     CallAudit audit;
 
     Response serve(Exchange exchange) {
-        AccessKeyCache.Entry[] usedKey = new AccessKeyCache.Entry[1];
         try (RequestStart.Scope started = RequestStart.begin()) {
+            try {
+                return serveOnce(exchange);
+            } catch (PreconditionFailedException moved) {
+                // A state the answer relied on moved before its record was stored: nothing of this
+                // attempt was recorded or answered; make it again, reading afresh.
+                RequestStart.readAfresh();
+                return serveOnce(exchange);
+            }
+        }
+    }
+
+    /**
+     * One attempt at the request.
+     *
+     * @throws PreconditionFailedException when it relied on a state that moved ({@link RequestStart})
+     */
+    private Response serveOnce(Exchange exchange) {
+        AccessKeyCache.Entry[] usedKey = new AccessKeyCache.Entry[1];
+        try {
             exchange.prepare();
             Exchange.Outcome outcome;
             if (exchange.readsOnly()) {
@@ -60,6 +81,8 @@ public class CallPipeline {
             return exchange.ok();
         } catch (AwsException e) {
             return refuse(exchange, e);
+        } catch (PreconditionFailedException e) {
+            throw e;
         } catch (RuntimeException e) {
             return failed(exchange, e);
         } finally {
@@ -81,6 +104,7 @@ public class CallPipeline {
 
     /** Authentication and the call, in the request's transaction if it has one. */
     private Exchange.Outcome call(Exchange exchange, AccessKeyCache.Entry[] usedKey) {
+        exchange.caller = null; // an earlier attempt's, until this one authenticates
         Authentication.Result auth = authentication.authenticate(exchange.allowsUnsigned(),
                 exchange.requiredSigningName(), exchange.signed);
         usedKey[0] = auth.usedKey();

@@ -46,27 +46,27 @@ public class StoreRoleDirectory implements RoleDirectory {
         if (roleArn == null) {
             return Optional.empty();
         }
+        String[] parts = roleArn.split(":", 6);
+        if (parts.length < 6 || parts[4].isEmpty()) {
+            return Optional.empty();
+        }
+        // Read before the role it guards: read after, the epoch could be a bump that the loaded role
+        // does not show yet. A closed (suspended) account's roles cannot be assumed: they are as if
+        // they did not exist.
+        AccountStates.State account = accounts.of(parts[4]);
+        if (!account.active()) {
+            return Optional.empty();
+        }
         Entry cached = byArn.get(roleArn);
-        if (cached != null) {
-            AccountStates.State account = accounts.of(cached.role().accountId());
-            if (!account.active()) {
-                return Optional.empty();
-            }
-            if (account.epoch() == cached.epoch()) {
-                return Optional.of(cached.role());
-            }
+        if (cached != null && account.epoch() == cached.epoch()) {
+            return Optional.of(cached.role());
         }
         Optional<RoleEntity> found = RoleEntity.<RoleEntity>find("arn", roleArn).firstResultOptional();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || !found.get().accountId.equals(parts[4])) {
             byArn.remove(roleArn);
             return Optional.empty();
         }
         RoleEntity role = found.get();
-        // A closed (suspended) account's roles cannot be assumed: they are as if they did not exist.
-        AccountStates.State account = accounts.of(role.accountId);
-        if (!account.active()) {
-            return Optional.empty();
-        }
         Map<String, String> tags = new HashMap<>();
         TagEntity.<TagEntity>list("entityId", role.id).forEach(t -> tags.put(t.key, t.value));
         RoleInfo info = new RoleInfo(role.arn, role.id, role.accountId, role.name, role.trustPolicy,

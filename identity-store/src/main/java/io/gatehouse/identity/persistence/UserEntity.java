@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** An IAM user. */
@@ -31,5 +34,26 @@ public class UserEntity extends PanacheEntityBase {
 
     public static Optional<UserEntity> byName(String accountId, String name) {
         return find("accountId = ?1 and nameLower = ?2", accountId, name.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** A user with its tags (in the order of their lower-cased keys). */
+    public record Tagged(UserEntity user, Map<String, String> tags) {}
+
+    /** {@link #byName} with the user's tags, in one read (GetUser's, the most frequent IAM call). */
+    public static Optional<Tagged> byNameWithTags(String accountId, String name) {
+        List<Object[]> rows = getEntityManager().createQuery("select u, t.key, t.value from UserEntity u"
+                + " left join TagEntity t on t.entityId = u.id where u.accountId = ?1 and u.nameLower = ?2"
+                + " order by t.keyLower", Object[].class)
+                .setParameter(1, accountId).setParameter(2, name.toLowerCase(Locale.ROOT)).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            if (row[1] != null) {
+                tags.put((String) row[1], (String) row[2]);
+            }
+        }
+        return Optional.of(new Tagged((UserEntity) rows.get(0)[0], tags));
     }
 }

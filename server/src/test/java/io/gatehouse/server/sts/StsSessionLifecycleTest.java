@@ -194,8 +194,64 @@ class StsSessionLifecycleTest {
             db.commit();
         }
 
-        assertThat(refused(AwsServiceException.class, asOld::listRoles).awsErrorDetails().errorCode())
-                .isEqualTo("AccessDenied");
+        // The request was first decided on this replica's cached state, which the database no longer
+        // holds: it is decided again, and only the second decision is recorded.
+        AwsServiceException denied = refused(AwsServiceException.class, asOld::listRoles);
+        assertThat(denied.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+        assertThat(recordsOf(denied.requestId())).containsExactly("AccessDenied");
+    }
+
+    /**
+     * A request that spends an MFA code cannot be made a second time (the code is used), so when the
+     * state it found cached has moved, it finds out before the code is spent, not after.
+     */
+    @Test
+    void anMfaCodeIsSpentOnceThoughAnotherReplicaMovedTheCachedStateUnderTheRequest() throws Exception {
+        IamClient admin = admin();
+        String userName = Iam.name("mfa-moved");
+        AccessKey key = user(admin, userName);
+        VirtualMFADevice device = admin.createVirtualMFADevice(r -> r.virtualMFADeviceName(Iam.name("phone")))
+                .virtualMFADevice();
+        String seed = device.base32StringSeed().asUtf8String();
+        long step = Totp.counterAt(clock.instant());
+        admin.enableMFADevice(r -> r.userName(userName).serialNumber(device.serialNumber())
+                .authenticationCode1(totp.code(seed, step - 1)).authenticationCode2(totp.code(seed, step)));
+        sts(keyOf(key)).getCallerIdentity(); // this replica caches the key, its caller and the account's state
+
+        bumpPolicyEpoch(admin.getUser(r -> r.userName(userName)).user().arn().split(":")[4]);
+        clock.advance(Duration.ofSeconds(Totp.PERIOD_SECONDS));
+        String code = totp.code(seed, Totp.counterAt(clock.instant()));
+        var issued = sts(keyOf(key)).getSessionToken(r -> r.serialNumber(device.serialNumber()).tokenCode(code));
+
+        assertThat(ClockedClients.iam(session(issued.credentials()), clock).listUsers().users()).isNotEmpty();
+        assertThat(recordsOf(issued.responseMetadata().requestId())).containsExactly("none");
+    }
+
+    /** What another replica's commit of a policy change does to this account's caches. */
+    private void bumpPolicyEpoch(String accountId) throws Exception {
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement bump = db.prepareStatement(
+                        "UPDATE iam_account SET policy_epoch = policy_epoch + 1 WHERE id = ?")) {
+            bump.setString(1, accountId);
+            assertThat(bump.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** The error codes ("none" for a success) of the audit records of one request. */
+    private java.util.List<String> recordsOf(String requestId) throws Exception {
+        assertThat(requestId).isNotBlank();
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement(
+                        "SELECT error_code FROM aud_outbox WHERE payload LIKE ? ORDER BY id")) {
+            select.setString(1, "%\"requestID\":\"" + requestId + "\"%");
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    codes.add(rows.getString(1) == null ? "none" : rows.getString(1));
+                }
+            }
+        }
+        return codes;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatehouse.sts.api;
 
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestAuthenticator;
@@ -73,17 +74,36 @@ public class AuthorizeResource {
         String requestId = UUID.randomUUID().toString();
         String sourceIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String userAgent = headers.containsKey("user-agent") ? headers.get("user-agent").get(0) : null;
-        Attempt attempt = new Attempt();
         try (RequestStart.Scope started = RequestStart.begin()) {
+            try {
+                return decide(signed, bytes, requestId, sourceIp, userAgent, http.isSSL());
+            } catch (PreconditionFailedException moved) {
+                // A state the answer relied on moved before its record was stored: nothing of this
+                // attempt was recorded or answered; decide again, reading afresh.
+                RequestStart.readAfresh();
+                return decide(signed, bytes, requestId, sourceIp, userAgent, http.isSSL());
+            }
+        }
+    }
+
+    /**
+     * One attempt at the call.
+     *
+     * @throws PreconditionFailedException when it relied on a state that moved ({@link RequestStart})
+     */
+    private Response decide(SignedRequest signed, byte[] bytes, String requestId, String sourceIp, String userAgent,
+            boolean secure) {
+        Attempt attempt = new Attempt();
+        try {
             if (bytes.length > MAX_BODY) {
                 throw new AwsException("RequestEntityTooLarge", 413, "The request body is larger than " + MAX_BODY
                         + " bytes");
             }
-            // Reads only, so no transaction: each read autocommits (the cached callers cost one
-            // primary-key read each), and the record commits with concurrent ones below.
+            // Reads only, so no transaction: each read autocommits, and the record commits with
+            // concurrent ones below.
             RequestAuthenticator.Authenticated server = authenticator.authenticate(signed);
             attempt.server = server.caller();
-            attempt.request = new RequestInfo(requestId, sourceIp, userAgent, server.region(), http.isSSL(),
+            attempt.request = new RequestInfo(requestId, sourceIp, userAgent, server.region(), secure,
                     clock.instant());
             attempt.question = AuthorizeJson.parse(bytes);
             AuthorizeAnswer answer = authorizations.authorize(attempt.server, attempt.request, attempt.question);
@@ -94,6 +114,8 @@ public class AuthorizeResource {
                 audit.refused(attempt.server, attempt.question, attempt.request, e.code(), e.getMessage());
             }
             return json(e.status(), AuthorizeJson.error(e, requestId));
+        } catch (PreconditionFailedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "authorize request %s failed", requestId);
             return json(500, AuthorizeJson.error(new AwsException("InternalFailure", 500, false,

@@ -2,9 +2,11 @@ package io.gatehouse.sts.internal;
 
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.AuditIdentities;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.RequestInfo;
+import io.gatehouse.identity.RequestStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ public class AuthorizeAudit {
      *
      * @throws io.gatehouse.audit.AuditException when it could not be stored; the decision must then
      *     not be answered
+     * @throws PreconditionFailedException when a state the decision relied on moved
+     *     ({@link RequestStart}): nothing was stored, decide again
      */
     public void decided(Caller server, AuthorizeQuestion q, AuthorizeAnswer answer) {
         RequestInfo client = answer.request();
@@ -69,10 +73,13 @@ public class AuthorizeAudit {
                 .managementEvent(false)
                 .eventCategory(AuditEvent.Category.DATA)
                 .recipientAccountId(account)
-                .build());
+                .build(), RequestStart.precondition());
     }
 
-    /** Records a call refused before a decision, in a transaction shared with concurrent calls; never throws. */
+    /**
+     * Records a call refused before a decision, in a transaction shared with concurrent calls; throws
+     * only {@link PreconditionFailedException}, as {@link #decided} does.
+     */
     public void refused(Caller server, AuthorizeQuestion q, RequestInfo request, String code, String message) {
         try {
             Map<String, Object> parameters = q == null ? null : requestParameters(q);
@@ -90,7 +97,9 @@ public class AuthorizeAudit {
                     .requestID(request.requestId())
                     .readOnly(true)
                     .recipientAccountId(server.accountId())
-                    .build());
+                    .build(), RequestStart.precondition());
+        } catch (PreconditionFailedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not write the audit record of refused authorize call %s", request.requestId());
         }

@@ -60,15 +60,24 @@ public class AccessKeyCache {
     /** The key's current entry, or null when no such key exists. */
     public Entry lookup(String keyId) {
         Entry cached = entries.get(keyId);
-        if (cached != null && accounts.epoch(cached.accountId) == cached.epoch) {
+        // The epoch an entry is kept under must be read before the key it guards: read after, it
+        // could be a bump that the loaded key does not show yet.
+        long epoch = cached == null ? 0 : accounts.epoch(cached.accountId);
+        if (cached != null && epoch == cached.epoch) {
             return cached;
         }
         AccessKeyEntity key = AccessKeyEntity.findById(keyId);
+        if (key != null && cached == null) {
+            // First sight: the key's account was not known before the load; load it again after.
+            epoch = accounts.epoch(key.accountId);
+            AccessKeyEntity.getEntityManager().detach(key); // else the session hands back the same one
+            key = AccessKeyEntity.findById(keyId);
+        }
         if (key == null) {
             entries.remove(keyId);
             return null;
         }
-        Entry fresh = new Entry(key, accounts.epoch(key.accountId));
+        Entry fresh = new Entry(key, epoch);
         if (entries.size() > MAX_ENTRIES) {
             entries.clear();
         }

@@ -1,5 +1,7 @@
 package io.gatehouse.identity.internal.auth;
 
+import io.gatehouse.audit.Precondition;
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.RequestStart;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,22 +10,39 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * An account's policy epoch and status, read on every authenticated request to validate the
+ * An account's policy epoch and status, which every authenticated request needs to validate the
  * caches of callers, keys and policy sets. Plain JDBC on the pool, one primary-key read: it joins
  * the request's transaction when there is one (the same connection, so it sees the transaction's
- * own epoch bump), and runs in autocommit otherwise. An entity load here cost more than the rest of
- * a cached request's authentication.
+ * own epoch bump), and runs in autocommit otherwise.
  *
- * <p>Concurrent requests share reads: a request may use a read that <em>began after the request
- * started</em> ({@link RequestStart}), because such a read saw every change committed before the
- * request arrived, exactly what a read of its own would have seen at the earliest. Only reads made
- * outside a transaction are shared or reused: one inside a transaction may see that transaction's
- * own, uncommitted bump, which must never reach another request.
+ * <p>Outside a transaction, requests share what was read ({@link RequestStart}):
+ * <ul>
+ *   <li>a read that <em>began after the request started</em> saw every change committed before the
+ *       request arrived, exactly what a read of its own would have seen at the earliest: the request
+ *       uses it as its own;
+ *   <li>an older read is used too, as a promise: the state it found becomes the request's
+ *       {@linkplain RequestStart#precondition() precondition}, which the audit log checks in the
+ *       transaction that stores the request's record, after the request decided and before it
+ *       answers ({@link Expected}; one read for all the calls that commit together). When the state
+ *       has moved, the request is made again, reading afresh. So a change committed anywhere before
+ *       a request arrives still decides it, and the database sees one epoch read per shared commit
+ *       instead of one per request;
+ *   <li>a request about to do something that cannot be undone and done again (use an MFA code)
+ *       first {@linkplain #confirm() confirms} what it relied on.
+ * </ul>
+ * Reads inside a transaction are neither shared nor kept: they may see that transaction's own,
+ * uncommitted bump, which must never reach another request.
  */
 @ApplicationScoped
 public class AccountStates {
@@ -40,6 +59,7 @@ public class AccountStates {
     private static final int MAX_ACCOUNTS = 100_000;
 
     private final Map<String, Read> latest = new ConcurrentHashMap<>();
+    private final Precondition.Check check = this::failing;
 
     @Inject
     DataSource dataSource;
@@ -52,13 +72,111 @@ public class AccountStates {
         if (known != null && known.began() - RequestStart.nanos() >= 0) {
             return known.state();
         }
+        if (known != null && !RequestStart.readsAfresh()) {
+            expect(accountId, known.state());
+            return known.state();
+        }
         long began = System.nanoTime();
         State state = read(accountId);
+        remember(accountId, began, state);
+        return state;
+    }
+
+    /** The account's policy epoch, -1 when there is no such account. */
+    public long epoch(String accountId) {
+        return of(accountId).epoch();
+    }
+
+    /**
+     * Reads afresh what the current request relied on: when it has not moved, the request's answer
+     * so far holds now, after the request started, and needs no precondition any more; when it has,
+     * the request must be made again.
+     *
+     * @throws PreconditionFailedException when a state the request relied on has moved
+     */
+    public void confirm() {
+        Precondition precondition = RequestStart.precondition();
+        if (!(precondition instanceof Expected expected)) {
+            return;
+        }
+        for (Map.Entry<String, State> account : expected.states.entrySet()) {
+            long began = System.nanoTime();
+            State now = read(account.getKey());
+            remember(account.getKey(), began, now);
+            if (!now.equals(account.getValue())) {
+                throw new PreconditionFailedException("the state of account " + account.getKey() + " moved");
+            }
+        }
+        RequestStart.precondition(null);
+    }
+
+    /** The states a request relied on, checked by {@link #failing} when its record is stored. */
+    private final class Expected implements Precondition {
+        private final Map<String, State> states = new HashMap<>(2);
+
+        @Override
+        public Check check() {
+            return check;
+        }
+    }
+
+    private void expect(String accountId, State state) {
+        Precondition current = RequestStart.precondition();
+        Expected expected;
+        if (current instanceof Expected mine) {
+            expected = mine;
+        } else {
+            expected = new Expected();
+            RequestStart.precondition(expected);
+        }
+        // A second, different state of the same account cannot both hold: the first one stays, and
+        // the check fails the request.
+        expected.states.putIfAbsent(accountId, state);
+    }
+
+    /** The preconditions whose accounts' states moved: one read for all of them. */
+    private Set<Precondition> failing(Connection connection, List<Precondition> preconditions) throws SQLException {
+        Set<String> accounts = new LinkedHashSet<>();
+        for (Precondition precondition : preconditions) {
+            accounts.addAll(((Expected) precondition).states.keySet());
+        }
+        StringBuilder sql = new StringBuilder("SELECT id, policy_epoch, status FROM iam_account WHERE id IN (");
+        for (int i = 0; i < accounts.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        Map<String, State> now = new HashMap<>();
+        long began = System.nanoTime();
+        try (PreparedStatement query = connection.prepareStatement(sql.append(')').toString())) {
+            int p = 1;
+            for (String account : accounts) {
+                query.setString(p++, account);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    now.put(rows.getString(1), new State(rows.getLong(2), "ACTIVE".equals(rows.getString(3))));
+                }
+            }
+        }
+        for (String account : accounts) {
+            remember(account, began, now.getOrDefault(account, MISSING));
+        }
+        Set<Precondition> failing = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Precondition precondition : preconditions) {
+            for (Map.Entry<String, State> expected : ((Expected) precondition).states.entrySet()) {
+                if (!now.getOrDefault(expected.getKey(), MISSING).equals(expected.getValue())) {
+                    failing.add(precondition);
+                    break;
+                }
+            }
+        }
+        return failing;
+    }
+
+    private void remember(String accountId, long began, State state) {
         if (latest.size() > MAX_ACCOUNTS) {
             latest.clear();
         }
         latest.merge(accountId, new Read(began, state), (old, fresh) -> fresh.began() - old.began() >= 0 ? fresh : old);
-        return state;
     }
 
     private State read(String accountId) {
@@ -70,10 +188,5 @@ public class AccountStates {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the policy epoch of account " + accountId + " failed", e);
         }
-    }
-
-    /** The account's policy epoch, -1 when there is no such account. */
-    public long epoch(String accountId) {
-        return of(accountId).epoch();
     }
 }

@@ -83,8 +83,9 @@ public class UserActions implements IamActionGroup {
             throw AwsException.validation("Must specify userName when calling with non-User credentials");
         }
         Constraints.name(name, "userName", 64);
-        UserEntity user = UserEntity.byName(account, name).orElse(null);
-        Map<String, String> tags = user == null ? null : Tags.of(user.id);
+        UserEntity.Tagged found = UserEntity.byNameWithTags(account, name).orElse(null);
+        UserEntity user = found == null ? null : found.user();
+        Map<String, String> tags = found == null ? null : found.tags();
         guard.require(call, "iam:GetUser", user != null ? user.arn : Arns.iam(account, "user", "/", name),
                 Guard.tagContext(null, tags));
         if (user == null) {
