@@ -256,6 +256,33 @@ class OutboxAuditLogTest {
         assertThat(checked.get()).isEqualTo(90);
     }
 
+    @Test
+    void theWriterGoesOnWhenTheDatabaseDropsItsKeptConnection() throws Exception {
+        long[] writerConnection = new long[1];
+        Precondition.Check whoAmI = (connection, preconditions) -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT CONNECTION_ID()");
+                    ResultSet id = select.executeQuery()) {
+                id.next();
+                writerConnection[0] = id.getLong(1);
+            }
+            return java.util.Set.of();
+        };
+        AuditEvent first = Events.createUser().eventID(UUID.randomUUID().toString()).readOnly(true).build();
+        auditLog.recordNow(first, new Parity(0, whoAmI));
+        assertThat(writerConnection[0]).isPositive();
+
+        // What a database restart or its idle timeout does to the connection the writer keeps.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement kill = connection.prepareStatement("KILL CONNECTION " + writerConnection[0])) {
+            kill.execute();
+        }
+
+        AuditEvent next = Events.createUser().eventID(UUID.randomUUID().toString()).readOnly(true).build();
+        auditLog.recordNow(next);
+        assertThat(row(first.eventID())).isNotNull();
+        assertThat(row(next.eventID())).isNotNull();
+    }
+
     private List<String> resourceNames(String eventId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT r.resource_name FROM aud_outbox_resource r"

@@ -85,6 +85,17 @@ class StsSessionLifecycleTest {
         return role;
     }
 
+    /** A virtual MFA device, enabled for the user with two consecutive codes. */
+    private VirtualMFADevice enabledDevice(IamClient admin, String userName) {
+        VirtualMFADevice device = admin.createVirtualMFADevice(r -> r.virtualMFADeviceName(Iam.name("phone")))
+                .virtualMFADevice();
+        String seed = device.base32StringSeed().asUtf8String();
+        long step = Totp.counterAt(clock.instant());
+        admin.enableMFADevice(r -> r.userName(userName).serialNumber(device.serialNumber())
+                .authenticationCode1(totp.code(seed, step - 1)).authenticationCode2(totp.code(seed, step)));
+        return device;
+    }
+
     private static <T extends AwsServiceException> T refused(Class<T> type, Runnable call) {
         T e = catchThrowableOfType(type, call::run);
         assertThat(e).as("the call should be refused").isNotNull();
@@ -210,12 +221,8 @@ class StsSessionLifecycleTest {
         IamClient admin = admin();
         String userName = Iam.name("mfa-moved");
         AccessKey key = user(admin, userName);
-        VirtualMFADevice device = admin.createVirtualMFADevice(r -> r.virtualMFADeviceName(Iam.name("phone")))
-                .virtualMFADevice();
+        VirtualMFADevice device = enabledDevice(admin, userName);
         String seed = device.base32StringSeed().asUtf8String();
-        long step = Totp.counterAt(clock.instant());
-        admin.enableMFADevice(r -> r.userName(userName).serialNumber(device.serialNumber())
-                .authenticationCode1(totp.code(seed, step - 1)).authenticationCode2(totp.code(seed, step)));
         sts(keyOf(key)).getCallerIdentity(); // this replica caches the key, its caller and the account's state
 
         bumpPolicyEpoch(admin.getUser(r -> r.userName(userName)).user().arn().split(":")[4]);
@@ -301,12 +308,8 @@ class StsSessionLifecycleTest {
         IamClient admin = admin();
         String userName = Iam.name("mfa-user");
         AccessKey key = user(admin, userName);
-        VirtualMFADevice device = admin.createVirtualMFADevice(r -> r.virtualMFADeviceName(Iam.name("phone")))
-                .virtualMFADevice();
+        VirtualMFADevice device = enabledDevice(admin, userName);
         String seed = device.base32StringSeed().asUtf8String();
-        long step = Totp.counterAt(clock.instant());
-        admin.enableMFADevice(r -> r.userName(userName).serialNumber(device.serialNumber())
-                .authenticationCode1(totp.code(seed, step - 1)).authenticationCode2(totp.code(seed, step)));
 
         Credentials without = sts(keyOf(key)).getSessionToken().credentials();
         AwsServiceException refused = refused(AwsServiceException.class,
