@@ -35,15 +35,62 @@ class IamUsersCompatibilityTest {
         User fetched = iam.getUser(r -> r.userName(name.toUpperCase())).user();
         assertThat(fetched.userId()).isEqualTo(created.userId());
         assertThat(fetched.createDate()).isEqualTo(created.createDate());
+        assertThat(fetched.tags()).extracting(Tag::key, Tag::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "payments"));
+        iam.tagUser(r -> r.userName(name).tags(Tag.builder().key("Cost").value("7").build(),
+                Tag.builder().key("zone").value("").build()));
+        assertThat(iam.getUser(r -> r.userName(name)).user().tags()).extracting(Tag::key)
+                .containsExactly("Cost", "team", "zone");
 
         String renamed = name + "-b";
         iam.updateUser(r -> r.userName(name).newUserName(renamed).newPath("/finance/"));
         assertThat(iam.getUser(r -> r.userName(renamed)).user().arn()).endsWith(":user/finance/" + renamed);
-        assertThat(iam.listUserTags(r -> r.userName(renamed)).tags()).extracting(Tag::value).containsExactly("payments");
+        assertThat(iam.listUserTags(r -> r.userName(renamed)).tags()).extracting(Tag::value)
+                .containsExactly("7", "payments", "");
 
         iam.deleteUser(r -> r.userName(renamed));
         assertThat(catchThrowableOfType(NoSuchEntityException.class, () -> iam.getUser(r -> r.userName(renamed))))
                 .hasMessageContaining("The user with name " + renamed + " cannot be found.");
+    }
+
+    /** Each thing a user still holds refuses its deletion, in AWS's words, until it is gone. */
+    @Test
+    void aUserIsDeletedOnlyWhenNothingHoldsItAnyMore() {
+        String name = Iam.name("held");
+        String group = Iam.name("holders");
+        iam.createUser(r -> r.userName(name));
+        iam.createGroup(r -> r.groupName(group));
+        iam.addUserToGroup(r -> r.groupName(group).userName(name));
+        iam.putUserPolicy(r -> r.userName(name).policyName("inline").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\","
+                        + "\"Resource\":\"*\"}}"));
+        iam.attachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        iam.createLoginProfile(r -> r.userName(name).password("Held-User-Pw-1!"));
+        String key = iam.createAccessKey(r -> r.userName(name)).accessKey().accessKeyId();
+
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        java.util.List<Runnable> releases = List.of(
+                () -> iam.deleteAccessKey(r -> r.userName(name).accessKeyId(key)),
+                () -> iam.deleteLoginProfile(r -> r.userName(name)),
+                () -> iam.detachUserPolicy(r -> r.userName(name).policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")),
+                () -> iam.deleteUserPolicy(r -> r.userName(name).policyName("inline")),
+                () -> iam.removeUserFromGroup(r -> r.groupName(group).userName(name)));
+        for (Runnable release : releases) {
+            IamException conflict = catchThrowableOfType(IamException.class, () -> iam.deleteUser(r -> r.userName(name)));
+            assertThat(conflict.statusCode()).isEqualTo(409);
+            assertThat(conflict.awsErrorDetails().errorCode()).isEqualTo("DeleteConflict");
+            messages.add(conflict.awsErrorDetails().errorMessage());
+            release.run();
+        }
+        assertThat(messages).containsExactly("Cannot delete entity, must delete access keys first.",
+                "Cannot delete entity, must delete login profile first.",
+                "Cannot delete entity, must detach all policies first.",
+                "Cannot delete entity, must delete policies first.",
+                "Cannot delete entity, must remove users from group first.");
+        iam.deleteUser(r -> r.userName(name));
+        iam.deleteGroup(r -> r.groupName(group));
+        assertThat(catchThrowableOfType(NoSuchEntityException.class, () -> iam.getUser(r -> r.userName(name))))
+                .isNotNull();
     }
 
     @Test

@@ -25,6 +25,9 @@ public final class Tags {
     /** Adds or replaces tags (a key that differs only in case replaces), enforcing the 50-tag limit. */
     public static void put(String entityId, Map<String, String> tags) {
         Constraints.tags(tags);
+        if (tags.isEmpty()) {
+            return; // nothing added: the entity's count cannot have grown (CreateUser without tags)
+        }
         if (store(entityId, tags) > Constraints.MAX_TAGS) {
             throw AwsException.limitExceeded("Cannot exceed quota for TagsPerResource: " + Constraints.MAX_TAGS);
         }

@@ -6,12 +6,6 @@ import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.internal.auth.PolicySets;
 import io.gatehouse.identity.internal.crypto.AwsIds;
-import io.gatehouse.identity.persistence.AccessKeyEntity;
-import io.gatehouse.identity.persistence.AttachmentEntity;
-import io.gatehouse.identity.persistence.GroupMemberEntity;
-import io.gatehouse.identity.persistence.InlinePolicyEntity;
-import io.gatehouse.identity.persistence.LoginProfileEntity;
-import io.gatehouse.identity.persistence.MfaDeviceEntity;
 import io.gatehouse.identity.persistence.UserEntity;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.XmlWriter;
@@ -131,28 +125,32 @@ public class UserActions implements IamActionGroup {
 
     private AwsReply delete(AwsCall call) {
         String account = Guard.account(call);
-        UserEntity user = find(account, Constraints.name(call.params().required("UserName"), "userName", 64));
-        guard.require(call, "iam:DeleteUser", user.arn, Guard.tagContext(null, Tags.of(user.id)));
-        conflict(AccessKeyEntity.count("userId", user.id) > 0, "must delete access keys first.");
-        conflict(LoginProfileEntity.findByIdOptional(user.id).isPresent(),
-                "must delete login profile first.");
-        conflict(MfaDeviceEntity.count("userId", user.id) > 0,
-                "must delete MFA device first.");
-        conflict(AttachmentEntity.count("principalId", user.id) > 0, "must detach all policies first.");
-        conflict(InlinePolicyEntity.count("principalId", user.id) > 0, "must delete policies first.");
-        conflict(GroupMemberEntity.count("userId", user.id) > 0, "must remove users from group first.");
-        Tags.removeAll(user.id);
+        String name = Constraints.name(call.params().required("UserName"), "userName", 64);
+        UserEntity.Tagged found = UserEntity.byNameWithTags(account, name).orElseThrow(() ->
+                AwsException.noSuchEntity("The user with name " + name + " cannot be found."));
+        UserEntity user = found.user();
+        guard.require(call, "iam:DeleteUser", user.arn, Guard.tagContext(null, found.tags()));
+        String blocking = UserEntity.deletionBlocker(user.id);
+        if (blocking != null) {
+            throw AwsException.deleteConflict("Cannot delete entity, " + CONFLICTS.get(blocking));
+        }
+        if (!found.tags().isEmpty()) {
+            Tags.removeAll(user.id);
+        }
         user.delete();
         // No epoch bump: a deletable user has no keys, policies or groups left, and removing each of
         // those already bumped it. (Bumping here would make every DeleteUser contend on one row.)
         return Replies.write(null, null, Replies.user(user));
     }
 
-    private static void conflict(boolean condition, String what) {
-        if (condition) {
-            throw AwsException.deleteConflict("Cannot delete entity, " + what);
-        }
-    }
+    /** AWS's DeleteConflict wording for each of {@link UserEntity#deletionBlocker}'s answers. */
+    private static final Map<String, String> CONFLICTS = Map.of(
+            "access-key", "must delete access keys first.",
+            "login-profile", "must delete login profile first.",
+            "mfa-device", "must delete MFA device first.",
+            "attachment", "must detach all policies first.",
+            "inline-policy", "must delete policies first.",
+            "group-member", "must remove users from group first.");
 
     private AwsReply tag(AwsCall call) {
         String account = Guard.account(call);
