@@ -1,6 +1,8 @@
 package io.gatehouse.identity;
 
 import io.gatehouse.audit.Precondition;
+import io.gatehouse.audit.PreconditionFailedException;
+import java.util.function.Supplier;
 
 /**
  * The request being served on this thread: when it started, and what it relied on without reading
@@ -11,8 +13,7 @@ import io.gatehouse.audit.Precondition;
  * ({@link #precondition()}, checked by {@code AuditLog.recordNow}). When it does not, the request is
  * made again, {@linkplain #readAfresh() reading afresh}.
  *
- * <p>Every entry point that authenticates opens a scope for the request's work and closes it after:
- * {@code try (RequestStart.Scope started = RequestStart.begin()) {...}}.
+ * <p>Every entry point that authenticates runs its request through {@link #serve}.
  */
 public final class RequestStart {
     private static final ThreadLocal<Request> CURRENT = new ThreadLocal<>();
@@ -23,18 +24,25 @@ public final class RequestStart {
         Precondition precondition;
     }
 
-    /** Ends the request's scope on this thread. */
-    public interface Scope extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     private RequestStart() {}
 
-    /** Marks now ({@link System#nanoTime()}) as the start of the request served on this thread. */
-    public static Scope begin() {
+    /**
+     * Serves one request on this thread, its start marked now ({@link System#nanoTime()}): one
+     * attempt, and when what it relied on moved before its record was stored (nothing of that attempt
+     * was recorded or answered), a second one that reads afresh.
+     */
+    public static <T> T serve(Supplier<T> attempt) {
         CURRENT.set(new Request());
-        return CURRENT::remove;
+        try {
+            try {
+                return attempt.get();
+            } catch (PreconditionFailedException moved) {
+                readAfresh();
+                return attempt.get();
+            }
+        } finally {
+            CURRENT.remove();
+        }
     }
 
     /** Whether a request's scope is open on this thread. */
@@ -50,10 +58,9 @@ public final class RequestStart {
 
     /**
      * From now on the request reads what it relies on afresh (reads that began after it started),
-     * and relies on nothing read before: call before making a request again whose precondition
-     * failed.
+     * and relies on nothing read before.
      */
-    public static void readAfresh() {
+    private static void readAfresh() {
         Request request = CURRENT.get();
         if (request != null) {
             request.afresh = true;

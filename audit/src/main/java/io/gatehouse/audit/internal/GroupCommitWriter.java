@@ -260,7 +260,7 @@ public class GroupCommitWriter {
         if (with.isEmpty()) {
             return;
         }
-        Map<String, long[]> ids = new HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         StringBuilder select = new StringBuilder("SELECT event_id, id FROM aud_outbox WHERE event_id IN (");
         for (int i = 0; i < with.size(); i++) {
             select.append(i == 0 ? "?" : ", ?");
@@ -271,7 +271,7 @@ public class GroupCommitWriter {
             }
             try (ResultSet found = query.executeQuery()) {
                 while (found.next()) {
-                    ids.put(found.getString(1), new long[] {found.getLong(2)});
+                    ids.put(found.getString(1), found.getLong(2));
                 }
             }
         }
@@ -285,13 +285,13 @@ public class GroupCommitWriter {
         try (PreparedStatement statement = connection.prepareStatement(insert.toString())) {
             int p = 1;
             for (Pending pending : with) {
-                long[] id = ids.get(pending.row().eventId);
+                Long id = ids.get(pending.row().eventId);
                 if (id == null) {
                     throw new SQLException("the row of audit event " + pending.row().eventId + " was not found");
                 }
                 for (AuditEvent.Resource resource : pending.resources()) {
                     EventResources.Columns columns = EventResources.columns(resource);
-                    statement.setLong(p++, id[0]);
+                    statement.setLong(p++, id);
                     statement.setString(p++, pending.row().accountId);
                     statement.setString(p++, columns.type());
                     statement.setString(p++, columns.name());

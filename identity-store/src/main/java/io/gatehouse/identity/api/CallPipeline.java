@@ -35,16 +35,7 @@ public class CallPipeline {
     CallAudit audit;
 
     Response serve(Exchange exchange) {
-        try (RequestStart.Scope started = RequestStart.begin()) {
-            try {
-                return serveOnce(exchange);
-            } catch (PreconditionFailedException moved) {
-                // A state the answer relied on moved before its record was stored: nothing of this
-                // attempt was recorded or answered; make it again, reading afresh.
-                RequestStart.readAfresh();
-                return serveOnce(exchange);
-            }
-        }
+        return RequestStart.serve(() -> serveOnce(exchange));
     }
 
     /**

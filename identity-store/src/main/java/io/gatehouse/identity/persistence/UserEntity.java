@@ -36,12 +36,11 @@ public class UserEntity extends PanacheEntityBase {
         return find("accountId = ?1 and nameLower = ?2", accountId, name.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
-    /**
-     * What still keeps the user from being deleted, in the order AWS checks: {@code access-key},
-     * {@code login-profile}, {@code mfa-device}, {@code attachment}, {@code inline-policy} or
-     * {@code group-member}; null when nothing does. One read for all six.
-     */
-    public static String deletionBlocker(String userId) {
+    /** What can keep a user from being deleted, in the order AWS checks. */
+    public enum Hold { ACCESS_KEY, LOGIN_PROFILE, MFA_DEVICE, ATTACHED_POLICY, INLINE_POLICY, GROUP_MEMBERSHIP }
+
+    /** The first {@link Hold} the user still has, null when none; one read for all of them. */
+    public static Hold firstHold(String userId) {
         Object[] row = (Object[]) getEntityManager().createNativeQuery("SELECT"
                 + " EXISTS (SELECT 1 FROM iam_access_key WHERE user_id = ?1),"
                 + " EXISTS (SELECT 1 FROM iam_login_profile WHERE user_id = ?1),"
@@ -50,11 +49,10 @@ public class UserEntity extends PanacheEntityBase {
                 + " EXISTS (SELECT 1 FROM iam_inline_policy WHERE principal_id = ?1),"
                 + " EXISTS (SELECT 1 FROM iam_group_member WHERE user_id = ?1)")
                 .setParameter(1, userId).getSingleResult();
-        String[] names = {"access-key", "login-profile", "mfa-device", "attachment", "inline-policy", "group-member"};
-        for (int i = 0; i < names.length; i++) {
-            Object value = row[i];
+        for (Hold hold : Hold.values()) {
+            Object value = row[hold.ordinal()]; // H2 answers a Boolean, MariaDB a number
             if (value instanceof Boolean b ? b : ((Number) value).intValue() != 0) {
-                return names[i];
+                return hold;
             }
         }
         return null;

@@ -74,16 +74,8 @@ public class AuthorizeResource {
         String requestId = UUID.randomUUID().toString();
         String sourceIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String userAgent = headers.containsKey("user-agent") ? headers.get("user-agent").get(0) : null;
-        try (RequestStart.Scope started = RequestStart.begin()) {
-            try {
-                return decide(signed, bytes, requestId, sourceIp, userAgent, http.isSSL());
-            } catch (PreconditionFailedException moved) {
-                // A state the answer relied on moved before its record was stored: nothing of this
-                // attempt was recorded or answered; decide again, reading afresh.
-                RequestStart.readAfresh();
-                return decide(signed, bytes, requestId, sourceIp, userAgent, http.isSSL());
-            }
-        }
+        boolean secure = http.isSSL();
+        return RequestStart.serve(() -> decide(signed, bytes, requestId, sourceIp, userAgent, secure));
     }
 
     /**

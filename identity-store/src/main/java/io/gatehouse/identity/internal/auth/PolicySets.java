@@ -82,7 +82,6 @@ public class PolicySets {
         AccountEntity.update("policyEpoch = policyEpoch + 1 where management = false");
     }
 
-
     private Entry load(String accountId, String principalId, boolean isUser, String boundaryArn, long epoch) {
         List<String> holders = new ArrayList<>();
         holders.add(principalId);

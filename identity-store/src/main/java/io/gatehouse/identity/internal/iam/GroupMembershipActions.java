@@ -80,7 +80,7 @@ public class GroupMembershipActions implements IamActionGroup {
         UserEntity user = UserEntity.byName(account, name).orElse(null);
         guard.require(call, "iam:ListGroupsForUser", user != null ? user.arn : Arns.iam(account, "user", "/", name));
         if (user == null) {
-            throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
+            throw UserActions.noSuchUser(name);
         }
         List<GroupEntity> groups = GroupEntity.find("id in (select m.groupId from GroupMemberEntity m where m.userId = ?1)"
                 + " and nameLower > ?2", Sort.by("nameLower"), user.id, page.after() == null ? "" : page.after())

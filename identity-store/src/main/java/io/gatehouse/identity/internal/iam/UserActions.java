@@ -34,8 +34,12 @@ public class UserActions implements IamActionGroup {
 
     /** The named user of the caller's account, or NoSuchEntity as AWS words it. */
     static UserEntity find(String account, String name) {
-        return UserEntity.byName(account, name).orElseThrow(() ->
-                AwsException.noSuchEntity("The user with name " + name + " cannot be found."));
+        return UserEntity.byName(account, name).orElseThrow(() -> noSuchUser(name));
+    }
+
+    /** NoSuchEntity for a user, as AWS words it. */
+    static AwsException noSuchUser(String name) {
+        return AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
     }
 
     private AwsReply create(AwsCall call) {
@@ -83,7 +87,7 @@ public class UserActions implements IamActionGroup {
         guard.require(call, "iam:GetUser", user != null ? user.arn : Arns.iam(account, "user", "/", name),
                 Guard.tagContext(null, tags));
         if (user == null) {
-            throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
+            throw noSuchUser(name);
         }
         XmlWriter xml = new XmlWriter().start("User");
         UserXml.full(xml, user, tags);
@@ -126,13 +130,19 @@ public class UserActions implements IamActionGroup {
     private AwsReply delete(AwsCall call) {
         String account = Guard.account(call);
         String name = Constraints.name(call.params().required("UserName"), "userName", 64);
-        UserEntity.Tagged found = UserEntity.byNameWithTags(account, name).orElseThrow(() ->
-                AwsException.noSuchEntity("The user with name " + name + " cannot be found."));
+        UserEntity.Tagged found = UserEntity.byNameWithTags(account, name).orElseThrow(() -> noSuchUser(name));
         UserEntity user = found.user();
         guard.require(call, "iam:DeleteUser", user.arn, Guard.tagContext(null, found.tags()));
-        String blocking = UserEntity.deletionBlocker(user.id);
-        if (blocking != null) {
-            throw AwsException.deleteConflict("Cannot delete entity, " + CONFLICTS.get(blocking));
+        UserEntity.Hold hold = UserEntity.firstHold(user.id);
+        if (hold != null) {
+            throw AwsException.deleteConflict("Cannot delete entity, " + switch (hold) {
+                case ACCESS_KEY -> "must delete access keys first.";
+                case LOGIN_PROFILE -> "must delete login profile first.";
+                case MFA_DEVICE -> "must delete MFA device first.";
+                case ATTACHED_POLICY -> "must detach all policies first.";
+                case INLINE_POLICY -> "must delete policies first.";
+                case GROUP_MEMBERSHIP -> "must remove users from group first.";
+            });
         }
         if (!found.tags().isEmpty()) {
             Tags.removeAll(user.id);
@@ -143,14 +153,6 @@ public class UserActions implements IamActionGroup {
         return Replies.write(null, null, Replies.user(user));
     }
 
-    /** AWS's DeleteConflict wording for each of {@link UserEntity#deletionBlocker}'s answers. */
-    private static final Map<String, String> CONFLICTS = Map.of(
-            "access-key", "must delete access keys first.",
-            "login-profile", "must delete login profile first.",
-            "mfa-device", "must delete MFA device first.",
-            "attachment", "must detach all policies first.",
-            "inline-policy", "must delete policies first.",
-            "group-member", "must remove users from group first.");
 
     private AwsReply tag(AwsCall call) {
         String account = Guard.account(call);
