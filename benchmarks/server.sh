@@ -23,7 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 java ${JAVA_OPTS:--Xmx512m} -jar server/target/quarkus-app/quarkus-run.jar start --http-port "$port" --data-dir "$data" \
-  --db-url "jdbc:mariadb://127.0.0.1:3306/$db" --db-username root \
+  --db-url "jdbc:mariadb://127.0.0.1:3306/$db${DB_PARAMS:+?$DB_PARAMS}" --db-username root \
   --master-key "$(head -c 32 /dev/urandom | base64)" \
   --bootstrap-admin-access-key-id "$key_id" --bootstrap-admin-secret-access-key "$secret" \
   --bootstrap-admin-password 'Bench-Admin-Pw-1' > "$data/server.log" 2>&1 &
