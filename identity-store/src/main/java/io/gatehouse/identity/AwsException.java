@@ -118,4 +118,10 @@ public class AwsException extends RuntimeException {
     public static AwsException requestExpired(String message) {
         return new AwsException("RequestExpired", 400, message);
     }
+
+    /** A fault of ours, as AWS answers one: no detail but the request's id, for the logs. */
+    public static AwsException internalFailure(String requestId) {
+        return new AwsException("InternalFailure", 500, false,
+                "We encountered an internal error. Please try again. (request " + requestId + ")");
+    }
 }

@@ -8,6 +8,6 @@
  * Tables are prefixed {@code sts_}. Uses the identity store and audit. The STS API (GetCallerIdentity,
  * AssumeRole, GetSessionToken, GetFederationToken, GetAccessKeyInfo, DecodeAuthorizationMessage) is
  * served through the identity store's front door by {@code internal.StsService}; the authorization
- * API ({@code POST /v1/authorize}) by {@code api.AuthorizeResource}.
+ * API ({@code POST /v1/authorize}) by {@code api.AuthorizeEndpoint}.
  */
 package io.gatehouse.sts;

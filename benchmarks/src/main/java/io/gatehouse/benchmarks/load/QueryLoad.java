@@ -1,17 +1,14 @@
 package io.gatehouse.benchmarks.load;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * A load harness for the AWS Query APIs: N concurrent clients, each sending signed form POSTs
- * back to back over a persistent connection (every request signed afresh, with a lean SigV4
+ * back to back over a persistent connection ({@link NioDriver}; every request signed afresh, with a lean SigV4
  * signer so that the generator leaves the CPU to the server) for a fixed time,
  * then throughput and latency percentiles. Bounded in time and count; only for servers on this
  * machine.
@@ -26,6 +23,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * 900-second sessions, a fresh session name per call).
  */
 public final class QueryLoad {
+    /** Selector threads of the load generator ({@link NioDriver}); LOAD_THREADS overrides. */
+    static final int THREADS = Integer.parseInt(System.getenv().getOrDefault("LOAD_THREADS", "2"));
+
     private QueryLoad() {}
 
     public static void main(String[] args) throws Exception {
@@ -66,61 +66,13 @@ public final class QueryLoad {
 
     static Result run(URI endpoint, Target target, String scenario, int clients, Duration length,
             boolean measure) throws InterruptedException {
-        AtomicLong operations = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        long end = System.nanoTime() + length.toNanos();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            long[] mine = new long[200_000];
-            latencies.add(mine);
-            int client = c;
-            IntFunction<List<String>> operation = n -> bodies(scenario, target, client, n);
-            Thread thread = new Thread(() -> {
-                int n = 0;
-                String host = endpoint.getHost() + ":" + endpoint.getPort();
-                LeanSigner signer = target.signer(host);
-                KeepAliveConnection connection = null;
-                while (System.nanoTime() < end && n < mine.length) {
-                    long t0 = System.nanoTime();
-                    boolean ok = true;
-                    for (String body : operation.apply(n)) {
-                        try {
-                            if (connection == null) {
-                                connection = new KeepAliveConnection(endpoint.getHost(), endpoint.getPort());
-                            }
-                            ok &= connection.exchange(signer.head(body, java.time.Instant.now()), body) == 200;
-                        } catch (java.io.IOException | RuntimeException e) {
-                            ok = false;
-                            connection = null;
-                        }
-                    }
-                    mine[n++] = (System.nanoTime() - t0) / 1000;
-                    operations.incrementAndGet();
-                    if (!ok) {
-                        errors.incrementAndGet();
-                    }
-                }
-                mine[mine.length - 1] = n;
-            }, "load-" + c);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long total = operations.get();
-        long[] all = new long[(int) total];
-        int k = 0;
-        for (long[] mine : latencies) {
-            int n = (int) mine[mine.length - 1];
-            System.arraycopy(mine, 0, all, k, Math.min(n, all.length - k));
-            k += n;
-        }
-        Arrays.sort(all);
-        return new Result(scenario, clients, total, errors.get(), seconds, all);
+        String host = endpoint.getHost() + ":" + endpoint.getPort();
+        return NioDriver.run(scenario, endpoint.getHost(), endpoint.getPort(), clients, THREADS, length, client -> {
+            LeanSigner signer = target.signer(host);
+            return n -> bodies(scenario, target, client, n).stream()
+                    .map(body -> (signer.head(body, java.time.Instant.now()) + body).getBytes(StandardCharsets.UTF_8))
+                    .toList();
+        });
     }
 
     private static List<String> bodies(String scenario, Target target, int client, int n) {

@@ -2,6 +2,7 @@ package io.gatehouse.identity.api;
 
 import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.HttpReply;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.RequestStart;
 import io.gatehouse.identity.internal.auth.AccessKeyCache;
@@ -9,7 +10,6 @@ import io.gatehouse.identity.persistence.PersistenceErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +34,7 @@ public class CallPipeline {
     @Inject
     CallAudit audit;
 
-    Response serve(Exchange exchange) {
+    HttpReply serve(Exchange exchange) {
         return RequestStart.serve(() -> serveOnce(exchange));
     }
 
@@ -43,7 +43,7 @@ public class CallPipeline {
      *
      * @throws PreconditionFailedException when it relied on a state that moved ({@link RequestStart})
      */
-    private Response serveOnce(Exchange exchange) {
+    private HttpReply serveOnce(Exchange exchange) {
         AccessKeyCache.Entry[] usedKey = new AccessKeyCache.Entry[1];
         try {
             exchange.prepare();
@@ -107,19 +107,18 @@ public class CallPipeline {
     }
 
     /** A failure that is not an AWS refusal: a translated constraint violation, or a fault of ours. */
-    private Response failed(Exchange exchange, RuntimeException e) {
+    private HttpReply failed(Exchange exchange, RuntimeException e) {
         AwsException refused = PersistenceErrors.translate(e).orElse(null);
         if (refused != null) {
             return refuse(exchange, refused);
         }
         String requestId = exchange.requestId();
         LOG.errorf(e, "request %s (%s) failed", requestId, exchange.operation());
-        return refuse(exchange, new AwsException("InternalFailure", 500, false,
-                "We encountered an internal error. Please try again. (request " + requestId + ")"));
+        return refuse(exchange, AwsException.internalFailure(requestId));
     }
 
     /** The call's changes rolled back; its refusal is recorded on its own and answered. */
-    private Response refuse(Exchange exchange, AwsException e) {
+    private HttpReply refuse(Exchange exchange, AwsException e) {
         audit.failure(exchange, e.code(), e.getMessage());
         return exchange.error(e);
     }

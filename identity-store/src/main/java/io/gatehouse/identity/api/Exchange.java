@@ -3,9 +3,9 @@ package io.gatehouse.identity.api;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.Caller;
+import io.gatehouse.identity.HttpReply;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.SignedRequest;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +47,10 @@ abstract class Exchange {
     abstract Outcome invoke();
 
     /** The answer to the successful call. */
-    abstract Response ok();
+    abstract HttpReply ok();
 
     /** The refusal, in the protocol's error format. */
-    abstract Response error(AwsException e);
+    abstract HttpReply error(AwsException e);
 
     /** The audit records' eventSource; null while the request is not routed. */
     abstract String eventSource();

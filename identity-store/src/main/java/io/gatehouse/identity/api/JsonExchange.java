@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.identity.AwsException;
+import io.gatehouse.identity.HttpReply;
 import io.gatehouse.identity.JsonCall;
 import io.gatehouse.identity.JsonReply;
 import io.gatehouse.identity.JsonService;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.SignedRequest;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,17 +112,17 @@ final class JsonExchange extends Exchange {
     }
 
     @Override
-    Response ok() {
-        return Response.ok(reply.output().toString(), CONTENT_TYPE).header("x-amzn-RequestId", requestId()).build();
+    HttpReply ok() {
+        return new HttpReply(200, CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId()), reply.output().toString());
     }
 
     @Override
-    Response error(AwsException e) {
+    HttpReply error(AwsException e) {
         String code = JSON_CODES.getOrDefault(e.code(), e.code());
         ObjectNode body = MAPPER.createObjectNode().put("__type", code).put("message", e.getMessage());
         e.members().forEach(body::put);
-        return Response.status(e.status()).entity(body.toString()).type(CONTENT_TYPE)
-                .header("x-amzn-RequestId", requestId()).header("x-amzn-ErrorType", code).build();
+        return new HttpReply(e.status(), CONTENT_TYPE, Map.of("x-amzn-RequestId", requestId(), "x-amzn-ErrorType", code),
+                body.toString());
     }
 
     @Override

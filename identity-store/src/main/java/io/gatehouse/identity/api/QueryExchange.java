@@ -4,11 +4,11 @@ import io.gatehouse.identity.AwsCall;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.AwsService;
+import io.gatehouse.identity.HttpReply;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.SignedRequest;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.QueryXml;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ final class QueryExchange extends Exchange {
 
     @Override
     void prepare() {
-        String contentType = FrontDoorResource.first(signed.headers(), "content-type");
+        String contentType = FrontDoor.first(signed.headers(), "content-type");
         boolean form = contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
         params = QueryParams.parse(signed.rawQuery(), form ? new String(signed.body(), StandardCharsets.UTF_8) : "");
@@ -88,15 +88,15 @@ final class QueryExchange extends Exchange {
     }
 
     @Override
-    Response ok() {
-        return Response.ok(QueryXml.response(service.namespace(), action, reply.resultXml(), requestId()), "text/xml")
-                .build();
+    HttpReply ok() {
+        return new HttpReply(200, "text/xml", QueryXml.response(service.namespace(), action, reply.resultXml(),
+                requestId()));
     }
 
     @Override
-    Response error(AwsException e) {
+    HttpReply error(AwsException e) {
         String namespace = service == null ? FALLBACK_NAMESPACE : service.namespace();
-        return Response.status(e.status()).entity(QueryXml.error(namespace, e, requestId())).type("text/xml").build();
+        return new HttpReply(e.status(), "text/xml", QueryXml.error(namespace, e, requestId()));
     }
 
     @Override

@@ -108,6 +108,20 @@ class FrontDoorProtocolTest {
     }
 
     @Test
+    void otherMethodsAndOversizedBodiesGetHttpAndProtocolAnswers() throws Exception {
+        HttpResponse<String> put = SignedHttp.chunked("PUT", LIST_USERS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("allow")).hasValue("GET, POST");
+        // Without a Content-Length the size is only known while reading: the front door counts it.
+        byte[] oversized = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(oversized, (byte) 'a');
+        assertError(SignedHttp.chunked("POST", oversized), 413, "RequestEntityTooLarge");
+        // Just under the limit is read whole, and refused for what it is.
+        byte[] large = java.util.Arrays.copyOf(oversized, oversized.length - 1);
+        assertError(SignedHttp.chunked("POST", large), 403, "MissingAuthenticationToken");
+    }
+
+    @Test
     void callsWithoutAnAuthenticatedCallerAreRecordedToo() throws Exception {
         String marker = Iam.name("unsigned");
         String body = "Action=GetUser&Version=2010-05-08&UserName=" + marker;

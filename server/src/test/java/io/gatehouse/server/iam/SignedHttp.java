@@ -81,4 +81,11 @@ final class SignedHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method to "/", unsigned, with the body streamed in chunks (no Content-Length). */
+    static HttpResponse<String> chunked(String method, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(Iam.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -3,30 +3,19 @@ package io.gatehouse.sts.api;
 import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Caller;
+import io.gatehouse.identity.HttpReply;
 import io.gatehouse.identity.RequestAuthenticator;
 import io.gatehouse.identity.RequestInfo;
 import io.gatehouse.identity.RequestStart;
+import io.gatehouse.identity.SignedEndpoint;
 import io.gatehouse.identity.SignedRequest;
 import io.gatehouse.sts.internal.AuthorizeAnswer;
 import io.gatehouse.sts.internal.AuthorizeAudit;
 import io.gatehouse.sts.internal.AuthorizeQuestion;
 import io.gatehouse.sts.internal.ResourceAuthorizations;
-import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,9 +28,9 @@ import org.jboss.logging.Logger;
  * {@code {"__type", "message"}} when the resource server itself is refused (its signature, its
  * {@code gatehouse:Authorize} permission, a malformed body); never a stack trace.
  */
-@Path("/v1/authorize")
-public class AuthorizeResource {
-    private static final Logger LOG = Logger.getLogger(AuthorizeResource.class);
+@ApplicationScoped
+public class AuthorizeEndpoint implements SignedEndpoint {
+    private static final Logger LOG = Logger.getLogger(AuthorizeEndpoint.class);
     private static final int MAX_BODY = 256 * 1024;
 
     @Inject
@@ -60,22 +49,19 @@ public class AuthorizeResource {
         AuthorizeQuestion question;
     }
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    public Response authorize(byte[] body, @Context HttpHeaders httpHeaders, @Context UriInfo uri,
-            @Context HttpServerRequest http) {
-        byte[] bytes = body == null ? new byte[0] : body;
-        Map<String, List<String>> headers = lowerCased(httpHeaders);
-        if (!headers.containsKey("host") && http.host() != null) {
-            headers.put("host", List.of(http.host()));
-        }
-        String rawQuery = uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery();
-        SignedRequest signed = new SignedRequest("POST", uri.getRequestUri().getRawPath(), rawQuery, headers, bytes);
-        String requestId = UUID.randomUUID().toString();
-        String sourceIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        String userAgent = headers.containsKey("user-agent") ? headers.get("user-agent").get(0) : null;
-        boolean secure = http.isSSL();
-        return RequestStart.serve(() -> decide(signed, bytes, requestId, sourceIp, userAgent, secure));
+    @Override
+    public String path() {
+        return "/v1/authorize";
+    }
+
+    @Override
+    public HttpReply serve(SignedRequest signed, RequestInfo received) {
+        return RequestStart.serve(() -> decide(signed, received));
+    }
+
+    @Override
+    public HttpReply refuse(SignedRequest signed, RequestInfo received, AwsException e) {
+        return json(e.status(), AuthorizeJson.error(e, received.requestId()));
     }
 
     /**
@@ -83,8 +69,9 @@ public class AuthorizeResource {
      *
      * @throws PreconditionFailedException when it relied on a state that moved ({@link RequestStart})
      */
-    private Response decide(SignedRequest signed, byte[] bytes, String requestId, String sourceIp, String userAgent,
-            boolean secure) {
+    private HttpReply decide(SignedRequest signed, RequestInfo received) {
+        byte[] bytes = signed.body();
+        String requestId = received.requestId();
         Attempt attempt = new Attempt();
         try {
             if (bytes.length > MAX_BODY) {
@@ -95,8 +82,8 @@ public class AuthorizeResource {
             // concurrent ones below.
             RequestAuthenticator.Authenticated server = authenticator.authenticate(signed);
             attempt.server = server.caller();
-            attempt.request = new RequestInfo(requestId, sourceIp, userAgent, server.region(), secure,
-                    clock.instant());
+            attempt.request = new RequestInfo(requestId, received.sourceIp(), received.userAgent(), server.region(),
+                    received.secureTransport(), clock.instant());
             attempt.question = AuthorizeJson.parse(bytes);
             AuthorizeAnswer answer = authorizations.authorize(attempt.server, attempt.request, attempt.question);
             audit.decided(attempt.server, attempt.question, answer); // committed before the answer
@@ -110,18 +97,11 @@ public class AuthorizeResource {
             throw e;
         } catch (RuntimeException e) {
             LOG.errorf(e, "authorize request %s failed", requestId);
-            return json(500, AuthorizeJson.error(new AwsException("InternalFailure", 500, false,
-                    "We encountered an internal error. Please try again. (request " + requestId + ")"), requestId));
+            return json(500, AuthorizeJson.error(AwsException.internalFailure(requestId), requestId));
         }
     }
 
-    private static Response json(int status, String body) {
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).build();
-    }
-
-    private static Map<String, List<String>> lowerCased(HttpHeaders headers) {
-        Map<String, List<String>> out = new HashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> out.put(name.toLowerCase(Locale.ROOT), values));
-        return out;
+    private static HttpReply json(int status, String body) {
+        return new HttpReply(status, "application/json", body);
     }
 }
