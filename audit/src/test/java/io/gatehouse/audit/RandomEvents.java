@@ -78,7 +78,8 @@ public final class RandomEvents {
             List<AuditEvent.Resource> resources = new ArrayList<>();
             for (int i = random.nextInt(3); i > 0; i--) {
                 resources.add(new AuditEvent.Resource(maybe(random, "AWS::IAM::User"),
-                        maybe(random, "arn:aws:iam::123456789012:user/" + text(random)), maybe(random, "123456789012")));
+                        maybe(random, "arn:aws:iam::123456789012:user/" + text(random)),
+                        maybe(random, "123456789012")));
             }
             event.resources(resources);
         }
@@ -122,7 +123,8 @@ public final class RandomEvents {
             case 1:
                 return NUMBERS[random.nextInt(NUMBERS.length)];
             case 2:
-                return random.nextBoolean() ? random.nextLong() : random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+                return random.nextBoolean() ? (Object) random.nextLong()
+                        : random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
             case 3:
                 return random.nextBoolean();
             case 4:

@@ -92,7 +92,8 @@ class ChainTest {
                 "{\"a\":\"}\\\"gatehouseIntegrity\\\":{\",\"b\":\"\\\\\",\"c\":\"{[,\",\"gatehouseIntegrit\":\"]\","
                         + "\"h\":\"\\\\\\\"\",\"z\":\"\\\"}\"}",
                 // names with escapes, sorting before and after the field once unescaped
-                "{\"\\u0001\":1,\"\\\"z\":2,\"g\\\\\":3,\"gatehouseIntegrity\\n\":4,\"\u00e9\":5,\"\\uD83D\\uDE00\":6}",
+                "{\"\\u0001\":1,\"\\\"z\":2,\"g\\\\\":3,\"gatehouseIntegrity\\n\":4,\"\u00e9\":5,"
+                        + "\"\\uD83D\\uDE00\":6}",
                 "{\"gatehouseIntegrit\\\\\":1,\"z\\\"\":2}",
                 // the chain fields already there: left to the full preparation, which replaces them
                 "{\"a\":1,\"gatehouseIntegrity\":{\"hash\":\"x\",\"sequenceNumber\":9},\"z\":2}",
