@@ -55,14 +55,14 @@ public class OutboxAuditLog implements AuditLog {
     public void recordNow(AuditEvent event, Precondition precondition) {
         Objects.requireNonNull(event, "event");
         AuditEvent redacted = Redactor.redact(event);
-        groupCommit.write(toRow(redacted, CloudTrailJson.write(redacted)), redacted.resources(), precondition);
+        groupCommit.write(toRow(redacted), redacted.resources(), precondition);
     }
 
     @Override
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         AuditEvent redacted = Redactor.redact(event);
-        OutboxEventEntity row = toRow(redacted, CloudTrailJson.write(redacted));
+        OutboxEventEntity row = toRow(redacted);
         try {
             outbox.insert(row);
             eventResources.record(row, redacted.resources());
@@ -76,7 +76,8 @@ public class OutboxAuditLog implements AuditLog {
         }
     }
 
-    static OutboxEventEntity toRow(AuditEvent event, String payload) {
+    /** The event's row: its record as {@link CloudTrailJson#write} writes it, marked canonical. */
+    static OutboxEventEntity toRow(AuditEvent event) {
         OutboxEventEntity row = new OutboxEventEntity();
         row.eventId = event.eventID();
         row.accountId = event.recipientAccountId();
@@ -87,7 +88,9 @@ public class OutboxAuditLog implements AuditLog {
         row.accessKeyId = event.userIdentity().accessKeyId();
         row.readOnly = event.readOnly();
         row.errorCode = event.errorCode();
-        row.payload = payload;
+        row.payload = CloudTrailJson.write(event);
+        // Only here, next to the write that makes it true: the relay trusts it without checking.
+        row.payloadCanonical = true;
         return row;
     }
 

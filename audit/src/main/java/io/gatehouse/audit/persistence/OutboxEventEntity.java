@@ -60,4 +60,13 @@ public class OutboxEventEntity extends PanacheEntityBase {
     /** The redacted CloudTrail record. */
     @Column(name = "payload", nullable = false, updatable = false)
     public String payload;
+
+    /**
+     * Whether {@link #payload} is already the hash chain's canonical JSON (as
+     * {@code CloudTrailJson.write} writes it), so that the relay may hash it without parsing it.
+     * Set it only for such a payload: a wrong {@code true} gives the record a hash no validator
+     * reproduces. False (the column's default) is always safe.
+     */
+    @Column(name = "payload_canonical", nullable = false, updatable = false)
+    public boolean payloadCanonical;
 }

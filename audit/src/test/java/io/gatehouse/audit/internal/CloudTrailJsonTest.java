@@ -1,5 +1,6 @@
 package io.gatehouse.audit.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.Events;
+import io.gatehouse.audit.RandomEvents;
 import io.gatehouse.audit.UserIdentity;
+import io.gatehouse.audit.internal.chain.Chain;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,11 +70,69 @@ class CloudTrailJsonTest {
 
     @Test
     void writesTheDocumentedRecord() throws Exception {
-        JsonNode written = MAPPER.readTree(CloudTrailJson.write(Events.startLogging().build()));
+        String written = CloudTrailJson.write(Events.startLogging().build());
 
-        assertThat(written).isEqualTo(MAPPER.readTree(DOCUMENTED_RECORD));
-        // CloudTrail's field order, not only its fields.
-        assertThat(fieldNames(written)).containsExactlyElementsOf(fieldNames(MAPPER.readTree(DOCUMENTED_RECORD)));
+        assertThat(MAPPER.readTree(written)).isEqualTo(MAPPER.readTree(DOCUMENTED_RECORD));
+        // CloudTrail's fields, in the hash chain's canonical form rather than CloudTrail's order.
+        assertThat(written).isEqualTo(new String(Chain.canonical(Chain.parse(DOCUMENTED_RECORD)), UTF_8));
+        assertThat(written).startsWith("{\"awsRegion\":\"us-east-1\",\"eventCategory\":\"Management\",")
+                .endsWith(",\"userName\":\"Mary_Major\"}}");
+    }
+
+    /**
+     * The relay hashes stored records without parsing them ({@code Chain.prepareCanonical}): that is
+     * only right if every record is written exactly as the chain's canonical JSON of itself.
+     */
+    @Test
+    void writesEveryEventAsItsCanonicalJson() {
+        int checked = 0;
+        for (AuditEvent event : RandomEvents.events(20261124L, 3_000)) {
+            String written = CloudTrailJson.write(event);
+            assertThat(written.getBytes(UTF_8)).as(written).isEqualTo(Chain.canonical(Chain.parse(written)));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(3_000);
+    }
+
+    @Test
+    void sortsMembersByNameAtEveryDepth() throws Exception {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("z", 1);
+        inner.put("\ud83d\ude00", 2); // a surrogate pair: before U+FF01 by UTF-16 code unit, after it by code point
+        inner.put("\uff01", 3);
+        inner.put("a", Map.of());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("userName", "bob");
+        parameters.put("tags", List.of(inner, List.of()));
+        parameters.put("Path", "/");
+
+        String written = CloudTrailJson.write(Events.createUser().requestParameters(parameters).build());
+
+        assertThat(written).contains("\"requestParameters\":{\"Path\":\"/\",\"tags\":[{\"a\":{},\"z\":1,"
+                + "\"\\uD83D\\uDE00\":2,\"\uff01\":3},[]],\"userName\":\"bob\"}");
+        JsonNode tree = MAPPER.readTree(written);
+        assertThat(fieldNames(tree)).isSorted();
+        assertThat(fieldNames(tree.get("userIdentity").get("sessionContext").get("sessionIssuer"))).isSorted();
+    }
+
+    /**
+     * The chain reads a stored number back as Jackson's default mapper does: a BigDecimal is written
+     * as what that reads back, so that writing the record again gives the same text.
+     */
+    @Test
+    void writesNumbersAsTheChainReadsThemBack() {
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("a", new BigDecimal("1.50"));
+        numbers.put("b", new BigDecimal("1E+3"));
+        numbers.put("c", new BigDecimal("150")); // Jackson makes it 1.5E+2, which reads back as a double
+        numbers.put("d", Double.NaN);
+        numbers.put("e", -0.0);
+        numbers.put("f", new BigInteger("123456789012345678901234567890"));
+
+        String written = CloudTrailJson.write(Events.createUser().additionalEventData(numbers).build());
+
+        assertThat(written).contains("\"additionalEventData\":{\"a\":1.5,\"b\":1000.0,\"c\":150.0,\"d\":\"NaN\","
+                + "\"e\":-0.0,\"f\":123456789012345678901234567890}");
     }
 
     @Test
@@ -84,9 +147,9 @@ class CloudTrailJsonTest {
         assertThat(identity.get("type").asText()).isEqualTo("AssumedRole");
         assertThat(identity.has("userName")).isFalse();
         JsonNode context = identity.get("sessionContext");
-        assertThat(fieldNames(context)).containsExactly("sessionIssuer", "attributes", "sourceIdentity");
+        assertThat(fieldNames(context)).containsExactly("attributes", "sessionIssuer", "sourceIdentity");
         assertThat(fieldNames(context.get("sessionIssuer")))
-                .containsExactly("type", "principalId", "arn", "accountId", "userName");
+                .containsExactly("accountId", "arn", "principalId", "type", "userName");
         assertThat(context.get("sessionIssuer").get("type").asText()).isEqualTo("Role");
         assertThat(context.get("attributes").get("creationDate").asText()).isEqualTo("2026-11-23T07:55:00Z");
         assertThat(context.get("attributes").get("mfaAuthenticated").isTextual()).isTrue();
@@ -98,7 +161,7 @@ class CloudTrailJsonTest {
     void writesResourcesWithUpperCaseArn() {
         JsonNode resource = CloudTrailJson.toTree(Events.createUser().build()).get("resources").get(0);
 
-        assertThat(fieldNames(resource)).containsExactly("accountId", "type", "ARN");
+        assertThat(fieldNames(resource)).containsExactly("ARN", "accountId", "type");
         assertThat(resource.get("ARN").asText()).isEqualTo("arn:aws:iam::123456789012:user/bob");
         assertThat(resource.get("type").asText()).isEqualTo("AWS::IAM::User");
     }
@@ -117,19 +180,19 @@ class CloudTrailJsonTest {
 
         JsonNode tree = CloudTrailJson.toTree(minimal);
 
-        assertThat(fieldNames(tree)).containsExactly("eventVersion", "userIdentity", "eventTime", "eventSource",
-                "eventName", "awsRegion", "requestParameters", "responseElements", "eventID", "readOnly", "eventType",
-                "managementEvent", "recipientAccountId", "eventCategory");
+        assertThat(fieldNames(tree)).containsExactly("awsRegion", "eventCategory", "eventID", "eventName",
+                "eventSource", "eventTime", "eventType", "eventVersion", "managementEvent", "readOnly",
+                "recipientAccountId", "requestParameters", "responseElements", "userIdentity");
         assertThat(tree.get("requestParameters").isNull()).isTrue();
         assertThat(tree.get("responseElements").isNull()).isTrue();
-        assertThat(fieldNames(tree.get("userIdentity"))).containsExactly("type", "invokedBy");
+        assertThat(fieldNames(tree.get("userIdentity"))).containsExactly("invokedBy", "type");
         assertThat(tree.get("eventTime").asText()).isEqualTo("2026-11-23T08:00:00Z");
         assertThat(tree.get("eventVersion").asText()).isEqualTo("1.10");
         assertThat(tree.get("eventID").asText()).hasSize(36);
     }
 
     @Test
-    void writesErrorsBeforeParametersAsCloudTrailDoes() {
+    void writesErrors() {
         JsonNode tree = CloudTrailJson.toTree(Events.createUser()
                 .errorCode("AccessDenied")
                 .errorMessage("User: arn:aws:sts::123456789012:assumed-role/RoleToBeAssumed/MySessionName"
@@ -137,10 +200,10 @@ class CloudTrailJsonTest {
                 .responseElements(null)
                 .build());
 
-        List<String> names = fieldNames(tree);
-        assertThat(names.indexOf("errorCode")).isEqualTo(names.indexOf("userAgent") + 1);
-        assertThat(names.indexOf("errorMessage")).isEqualTo(names.indexOf("errorCode") + 1);
-        assertThat(names.indexOf("requestParameters")).isEqualTo(names.indexOf("errorMessage") + 1);
+        assertThat(tree.get("errorCode").asText()).isEqualTo("AccessDenied");
+        assertThat(tree.get("errorMessage").asText()).endsWith("is not authorized to perform: iam:CreateUser");
+        assertThat(tree.get("responseElements").isNull()).isTrue();
+        assertThat(fieldNames(tree)).isSorted();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gatehouse.audit.internal;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,8 @@ import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.Events;
 import io.gatehouse.audit.Precondition;
 import io.gatehouse.audit.PreconditionFailedException;
+import io.gatehouse.audit.RandomEvents;
+import io.gatehouse.audit.internal.chain.Chain;
 import io.gatehouse.testing.MariaDbTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -55,11 +58,35 @@ class OutboxAuditLogTest {
                 .containsEntry("access_key_id", "ASIAIOSFODNN7EXAMPLE")
                 .containsEntry("read_only", false)
                 .containsEntry("error_code", null)
-                .containsEntry("seal_no", "0");
+                .containsEntry("seal_no", "0")
+                .containsEntry("payload_canonical", true);
         assertThat((Long) row.get("id")).isPositive();
         String payload = (String) row.get("payload");
         assertThat(MAPPER.readTree(payload)).isEqualTo(CloudTrailJson.toTree(event));
         assertThat(CloudTrailJson.parse(payload)).isEqualTo(event);
+    }
+
+    /**
+     * What the relay trusts when it hashes a row without parsing it: every row the audit log writes,
+     * in the caller's transaction or in a shared one, holds its record as canonical JSON (still, after
+     * MariaDB stored and returned it) and says so.
+     */
+    @Test
+    void everyRowHoldsItsRecordAsCanonicalJsonAndSaysSo() throws Exception {
+        List<AuditEvent> events = RandomEvents.events(24, 60).stream()
+                .map(e -> e.toBuilder().eventID(UUID.randomUUID().toString()).build()).toList();
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent event = events.get(i);
+            if (i % 2 == 0) {
+                QuarkusTransaction.requiringNew().run(() -> auditLog.record(event));
+            } else {
+                auditLog.recordNow(event);
+            }
+            Map<String, Object> row = row(event.eventID());
+            String payload = (String) row.get("payload");
+            assertThat(row).as(payload).containsEntry("payload_canonical", true);
+            assertThat(payload.getBytes(UTF_8)).as(payload).isEqualTo(Chain.canonical(Chain.parse(payload)));
+        }
     }
 
     @Test
@@ -316,7 +343,7 @@ class OutboxAuditLogTest {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT id, account_id,"
                      + " CAST(event_time AS CHAR) AS event_time, event_source, event_name, username, access_key_id,"
-                     + " read_only, error_code, payload, CAST(seal_no AS CHAR) AS seal_no"
+                     + " read_only, error_code, payload, CAST(seal_no AS CHAR) AS seal_no, payload_canonical"
                      + " FROM aud_outbox WHERE event_id = ?")) {
             select.setString(1, eventId);
             try (ResultSet rows = select.executeQuery()) {
@@ -330,6 +357,7 @@ class OutboxAuditLogTest {
                     row.put(column, rows.getString(column));
                 }
                 row.put("read_only", rows.getBoolean("read_only"));
+                row.put("payload_canonical", rows.getBoolean("payload_canonical"));
                 return row;
             }
         }

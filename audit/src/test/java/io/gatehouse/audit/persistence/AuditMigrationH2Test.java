@@ -40,7 +40,7 @@ class AuditMigrationH2Test {
                 .load()
                 .migrate();
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(3); // outbox, relay and chain, resources
+        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(5); // outbox, resources, chain, seals, canonical
     }
 
     @AfterEach
@@ -58,7 +58,8 @@ class AuditMigrationH2Test {
 
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, event_id, account_id, event_time, username, read_only, payload, seal_no"
+                    "SELECT id, event_id, account_id, event_time, username, read_only, payload, seal_no,"
+                            + " payload_canonical"
                             + " FROM aud_outbox WHERE account_id = ? ORDER BY id")) {
                 select.setString(1, "123456789012");
                 try (ResultSet rows = select.executeQuery()) {
@@ -70,6 +71,7 @@ class AuditMigrationH2Test {
                     assertThat(rows.getBoolean("read_only")).isTrue();
                     assertThat(rows.getString("payload")).isEqualTo(payload);
                     assertThat(rows.getLong("seal_no")).as("0 until sealed").isZero();
+                    assertThat(rows.getBoolean("payload_canonical")).as("unless the writer says so").isFalse();
                     assertThat(rows.next()).isTrue();
                     assertThat(rows.getLong("id")).isGreaterThan(firstId);
                     ids.add(rows.getString("event_id"));

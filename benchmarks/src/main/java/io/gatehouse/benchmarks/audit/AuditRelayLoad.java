@@ -333,8 +333,10 @@ public final class AuditRelayLoad {
     }
 
     private static PreparedStatement insertStatement(Connection c) throws Exception {
+        // payload_canonical: CloudTrailJson.write's payloads are canonical, as the audit log's rows are.
         return c.prepareStatement("INSERT INTO aud_outbox (event_id, account_id, event_time, event_source,"
-                + " event_name, username, access_key_id, read_only, payload) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?)");
+                + " event_name, username, access_key_id, read_only, payload, payload_canonical)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?, TRUE)");
     }
 
     private static void bind(PreparedStatement s, AuditEvent event) throws Exception {

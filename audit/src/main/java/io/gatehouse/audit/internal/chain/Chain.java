@@ -121,15 +121,179 @@ public final class Chain {
         return new Prepared(before, after);
     }
 
+    /**
+     * {@link #prepare} for a payload that is already canonical JSON ({@code CloudTrailJson.write}
+     * writes it so, and {@code aud_outbox.payload_canonical} says so): the same result, from one scan
+     * of its characters, without parsing. A canonical payload is its own canonical form, so only the
+     * place of the chain fields needs finding: before the first top-level member whose name sorts
+     * after {@value #FIELD}, or before the closing brace.
+     *
+     * <p>The scan does not check the order of members: a payload that is not canonical JSON gets a
+     * hash no validator reproduces, which is why only the writer that makes canonical payloads marks
+     * them. What the scan does meet on its way to the split (whitespace between tokens, something
+     * other than one object, a malformed name, a top-level {@value #FIELD} member) it leaves to
+     * {@link #prepare}.
+     */
+    public static Prepared prepareCanonical(String payload) {
+        int length = payload.length();
+        if (length < 2 || payload.charAt(0) != '{' || payload.charAt(length - 1) != '}') {
+            return prepare(payload);
+        }
+        int depth = 0;
+        boolean nameNext = false; // at depth 1: the next string is a member's name
+        int member = 1; // where the current top-level member starts: its comma, or its name when first
+        for (int i = 0; i < length; i++) {
+            switch (payload.charAt(i)) {
+                case '"' -> {
+                    int end = closingQuote(payload, i);
+                    if (end < 0) {
+                        return prepare(payload);
+                    }
+                    if (depth == 1 && nameNext) {
+                        String name = unescape(payload, i + 1, end);
+                        if (name == null || name.equals(FIELD)) {
+                            return prepare(payload);
+                        }
+                        if (name.compareTo(FIELD) > 0) {
+                            return split(payload, member);
+                        }
+                        nameNext = false;
+                    }
+                    i = end;
+                }
+                case '{', '[' -> {
+                    depth++;
+                    nameNext = depth == 1;
+                }
+                case '}', ']' -> {
+                    if (--depth == 0) {
+                        return i == length - 1 ? split(payload, i) : prepare(payload);
+                    }
+                }
+                case ',' -> {
+                    if (depth == 1) {
+                        nameNext = true;
+                        member = i;
+                    }
+                }
+                case ' ', '\t', '\n', '\r' -> {
+                    return prepare(payload);
+                }
+                default -> {
+                    // a name's colon, or a number, true, false or null
+                }
+            }
+        }
+        return prepare(payload);
+    }
+
+    /**
+     * The canonical payload cut at {@code at}: the comma before the first member after the chain
+     * fields, that member's name when it is the first, or the closing brace. The same bytes as
+     * {@link #prepare} makes, which separates the chain fields from the members around them the same
+     * way.
+     */
+    private static Prepared split(String payload, int at) {
+        boolean membersBefore = at > 1;
+        boolean membersAfter = payload.charAt(at) != '}';
+        String name = (membersBefore ? ",\"" : "\"") + FIELD + "\":";
+        byte[] before = (payload.substring(0, at) + name).getBytes(StandardCharsets.UTF_8);
+        String rest = payload.substring(at);
+        byte[] after = (membersAfter && !membersBefore ? "," + rest : rest).getBytes(StandardCharsets.UTF_8);
+        return new Prepared(before, after);
+    }
+
+    /** The index of the quote that ends the string whose opening quote is at {@code open}; -1 if none. */
+    private static int closingQuote(String payload, int open) {
+        for (int i = open + 1; i < payload.length(); i++) {
+            char c = payload.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The text of the JSON string content {@code payload[from, to)}, escapes undone; null if malformed. */
+    private static String unescape(String payload, int from, int to) {
+        int escape = from;
+        while (escape < to && payload.charAt(escape) != '\\') {
+            escape++;
+        }
+        if (escape == to) {
+            return payload.substring(from, to);
+        }
+        StringBuilder text = new StringBuilder(to - from).append(payload, from, escape);
+        for (int i = escape; i < to; i++) {
+            char c = payload.charAt(i);
+            if (c != '\\') {
+                text.append(c);
+                continue;
+            }
+            if (++i == to) {
+                return null;
+            }
+            switch (payload.charAt(i)) {
+                case '"', '\\', '/' -> text.append(payload.charAt(i));
+                case 'b' -> text.append('\b');
+                case 'f' -> text.append('\f');
+                case 'n' -> text.append('\n');
+                case 'r' -> text.append('\r');
+                case 't' -> text.append('\t');
+                case 'u' -> {
+                    if (i + 4 >= to) {
+                        return null;
+                    }
+                    int code = 0;
+                    for (int k = i + 1; k <= i + 4; k++) {
+                        if (!HexFormat.isHexDigit(payload.charAt(k))) {
+                            return null;
+                        }
+                        code = code * 16 + HexFormat.fromHexDigit(payload.charAt(k));
+                    }
+                    text.append((char) code);
+                    i += 4;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return text.toString();
+    }
+
     /** The hash of a prepared payload sealed at {@code sequence} after {@code previousHash}. */
     public static String hash(Prepared prepared, long sequence, String previousHash) {
         MessageDigest sha256 = sha256();
         sha256.update(prepared.before());
-        // The chain fields' canonical form: keys sorted, previousHash before sequenceNumber.
-        sha256.update(canonical(JSON.createObjectNode().put("previousHash", previousHash)
-                .put("sequenceNumber", sequence)));
+        sha256.update(chainFields(sequence, previousHash));
         sha256.update(prepared.after());
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * The chain fields' canonical form: keys sorted, previousHash before sequenceNumber. A stored
+     * previousHash is lowercase hex (or {@link #GENESIS}), which JSON writes as is: the bytes are
+     * built directly, as Jackson would write them, rather than through an ObjectNode per record.
+     * Anything else goes through Jackson.
+     */
+    static byte[] chainFields(long sequence, String previousHash) {
+        if (isHex(previousHash)) {
+            return ("{\"previousHash\":\"" + previousHash + "\",\"sequenceNumber\":" + sequence + "}")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+        return canonical(JSON.createObjectNode().put("previousHash", previousHash).put("sequenceNumber", sequence));
+    }
+
+    private static boolean isHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!HexFormat.isHexDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

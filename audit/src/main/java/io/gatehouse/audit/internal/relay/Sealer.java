@@ -23,7 +23,13 @@ final class Sealer {
     private record Head(long seq, String hash, boolean stored) {
     }
 
-    private record Unsealed(long id, String accountId, String eventId, String eventName, String payload) {
+    private record Unsealed(long id, String accountId, String eventId, String eventName, String payload,
+            boolean canonical) {
+
+        /** The payload split for hashing: by one scan when it is canonical already, else as before. */
+        Chain.Prepared prepare() {
+            return canonical ? Chain.prepareCanonical(payload) : Chain.prepare(payload);
+        }
     }
 
     private Sealer() {
@@ -46,9 +52,10 @@ final class Sealer {
         Map<String, Head> heads = heads(connection, rows.stream().map(Unsealed::accountId).distinct().toList());
         Map<String, Head> changed = new HashMap<>();
         List<Object[]> stamps = new ArrayList<>(rows.size());
-        // Canonical JSON is the costly part of a hash and needs no chain state: it is done on every
-        // core first; chaining in order after is one SHA-256 per row.
-        List<Chain.Prepared> prepared = rows.parallelStream().map(row -> Chain.prepare(row.payload())).toList();
+        // Preparing needs no chain state: it is done on every core first; chaining in order after is
+        // one SHA-256 per row. For rows the audit log wrote canonical (payload_canonical) it is one scan
+        // of the payload; older rows are parsed, sorted and written again, the costly part of a hash.
+        List<Chain.Prepared> prepared = rows.parallelStream().map(Unsealed::prepare).toList();
         for (int i = 0; i < rows.size(); i++) {
             Unsealed row = rows.get(i);
             Head head = changed.getOrDefault(row.accountId(),
@@ -133,13 +140,13 @@ final class Sealer {
     private static List<Unsealed> unsealed(Connection connection, int limit) throws SQLException {
         List<Unsealed> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, account_id, event_id, event_name, payload FROM aud_outbox WHERE seal_no = 0"
-                        + " ORDER BY id LIMIT ?")) {
+                "SELECT id, account_id, event_id, event_name, payload, payload_canonical FROM aud_outbox"
+                        + " WHERE seal_no = 0 ORDER BY id LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Unsealed(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5)));
+                            result.getString(4), result.getString(5), result.getBoolean(6)));
                 }
             }
         }

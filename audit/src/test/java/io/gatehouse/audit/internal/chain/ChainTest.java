@@ -1,10 +1,14 @@
 package io.gatehouse.audit.internal.chain;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.RandomEvents;
+import io.gatehouse.audit.internal.CloudTrailJson;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,77 @@ class ChainTest {
         assertThat(Chain.recompute(sealed)).isEqualTo(hash);
         assertThat(Chain.hash(Chain.prepare(payload), 4, PREVIOUS)).isNotEqualTo(hash);
         assertThat(Chain.hash(Chain.prepare(payload), 3, "cd".repeat(32))).isNotEqualTo(hash);
+    }
+
+    /**
+     * The relay's shortcut for canonical rows gives what the full preparation gives, for every record
+     * the audit log writes (their top-level members are fixed; nested ones vary in every way).
+     */
+    @Test
+    void preparingCanonicalRecordsByScanningEqualsPreparingThemFully() {
+        for (AuditEvent event : RandomEvents.events(7_000L, 2_000)) {
+            assertSamePreparation(CloudTrailJson.write(event));
+        }
+    }
+
+    /** The same for random canonical objects, whose top-level members fall anywhere around the chain fields. */
+    @Test
+    void preparingRandomCanonicalObjectsByScanningEqualsPreparingThemFully() {
+        Random random = new Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            assertSamePreparation(new String(Chain.canonical(object(random, 0)), UTF_8));
+        }
+    }
+
+    @Test
+    void preparingByScanningHandlesTheAwkwardCases() {
+        List<String> payloads = List.of(
+                "{}",
+                "{\"a\":1}", // only members before
+                "{\"a\":1,\"b\":{\"z\":[2,{\"zz\":null}]},\"gatehouseIntegrit\":true}",
+                "{\"z\":1}", // only members after
+                "{\"gatehouseIntegrity0\":false,\"gatehouseIntegrityX\":[],\"gatehouseIntegritz\":{}}",
+                "{\"a\":1,\"z\":2}",
+                "{\"a\":{\"gatehouseIntegrity\":1,\"z\":{}},\"z\":[{\"gatehouseIntegrity\":2}]}",
+                // strings holding braces, brackets, quotes, backslashes, commas and the field's name
+                "{\"a\":\"}\\\"gatehouseIntegrity\\\":{\",\"b\":\"\\\\\",\"c\":\"{[,\",\"gatehouseIntegrit\":\"]\","
+                        + "\"h\":\"\\\\\\\"\",\"z\":\"\\\"}\"}",
+                // names with escapes, sorting before and after the field once unescaped
+                "{\"\\u0001\":1,\"\\\"z\":2,\"g\\\\\":3,\"gatehouseIntegrity\\n\":4,\"\u00e9\":5,"
+                        + "\"\\uD83D\\uDE00\":6}",
+                "{\"gatehouseIntegrit\\\\\":1,\"z\\\"\":2}",
+                // the chain fields already there: left to the full preparation, which replaces them
+                "{\"a\":1,\"gatehouseIntegrity\":{\"hash\":\"x\",\"sequenceNumber\":9},\"z\":2}",
+                "{\"gatehouseIntegrity\":{}}",
+                "{\"a\":1,\"gatehouseIntegrit\\u0079\":2,\"z\":3}", // the field's name, escaped
+                // not canonical after all: whitespace before the split, so the scan hands over
+                "{ \"z\": 1, \"a\": 2 }",
+                "{\"a\":1,\n\"z\":2}",
+                "{\"a\":[1, 2],\"z\":2}",
+                "{\"a\":-500.0,\"b\":true,\"c\":null,\"d\":false,\"z\":12345678901234567890}");
+        for (String payload : payloads) {
+            assertSamePreparation(payload);
+        }
+    }
+
+    @Test
+    void theChainFieldsAreWrittenAsJacksonWritesThem() {
+        for (long sequence : new long[] {0, 1, 42, -1, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            for (String previous : List.of(Chain.GENESIS, PREVIOUS, Chain.sha256Hex("x"), "ABCDEF0123", "",
+                    "not \"hex\" \\", "\u00e9\n")) {
+                byte[] jackson = Chain.canonical(JSON.createObjectNode().put("previousHash", previous)
+                        .put("sequenceNumber", sequence));
+                assertThat(Chain.chainFields(sequence, previous)).as(previous + " " + sequence).isEqualTo(jackson);
+            }
+        }
+    }
+
+    private static void assertSamePreparation(String payload) {
+        Chain.Prepared full = Chain.prepare(payload);
+        Chain.Prepared scanned = Chain.prepareCanonical(payload);
+        assertThat(scanned.before()).as("before, in %s", payload).isEqualTo(full.before());
+        assertThat(scanned.after()).as("after, in %s", payload).isEqualTo(full.after());
+        assertThat(Chain.hash(scanned, 5, PREVIOUS)).isEqualTo(Chain.hash(payload, 5, PREVIOUS));
     }
 
     private static final String[] KEYS = {"a", "B", "eventName", "gatehouseIntegrity", "gatehouseIntegrityX", "g",

@@ -1,9 +1,11 @@
 package io.gatehouse.audit.internal.relay;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.Events;
 import io.gatehouse.audit.KeyProtection;
 import io.gatehouse.audit.internal.CloudTrailJson;
+import io.gatehouse.audit.internal.chain.Chain;
 import io.gatehouse.audit.internal.digest.DigestWriter;
 import io.gatehouse.audit.internal.digest.SigningKeys;
 import java.security.GeneralSecurityException;
@@ -19,11 +21,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,28 +44,64 @@ final class Outbox {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/audit").load().migrate();
     }
 
-    /** Inserts {@code count} events spread over {@code accounts}, each in its own committed transaction. */
+    /** How a test row's payload is written, and whether the row says it is canonical. */
+    enum Payload {
+        /** As the audit log writes it: {@link CloudTrailJson#write}, marked canonical. */
+        CANONICAL,
+        /** As rows written before payloads were canonical: members not sorted (reversed here), unmarked. */
+        UNSORTED,
+        /** Unsorted but marked canonical: a writer that breaks the column's contract. */
+        MISLABELLED
+    }
+
+    /** Inserts {@code count} events spread over {@code accounts}, as the audit log writes them. */
     static List<String> write(DataSource dataSource, int count, List<String> accounts) throws SQLException {
+        return write(dataSource, count, accounts, i -> Payload.CANONICAL);
+    }
+
+    /**
+     * Inserts {@code count} events spread over {@code accounts}, each in its own committed
+     * transaction, the {@code i}th with its payload in the form {@code form.apply(i)}.
+     */
+    static List<String> write(DataSource dataSource, int count, List<String> accounts, IntFunction<Payload> form)
+            throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO aud_outbox (event_id, account_id,"
-                        + " event_time, event_source, event_name, read_only, payload) VALUES (?, ?, ?, ?, ?, FALSE, ?)")) {
+                        + " event_time, event_source, event_name, read_only, payload, payload_canonical)"
+                        + " VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)")) {
             connection.setAutoCommit(true);
             for (int i = 0; i < count; i++) {
                 AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString())
                         .recipientAccountId(accounts.get(i % accounts.size()))
                         .requestParameters(Map.of("userName", "user" + i, "path", "/")).build();
+                Payload payload = form.apply(i);
+                String canonical = CloudTrailJson.write(event);
                 insert.setString(1, event.eventID());
                 insert.setString(2, event.recipientAccountId());
                 insert.setTimestamp(3, Timestamp.valueOf(LocalDateTime.ofInstant(event.eventTime(), ZoneOffset.UTC)));
                 insert.setString(4, event.eventSource());
                 insert.setString(5, event.eventName());
-                insert.setString(6, CloudTrailJson.write(event));
+                insert.setString(6, payload == Payload.CANONICAL ? canonical : reversed(canonical));
+                insert.setBoolean(7, payload != Payload.UNSORTED);
                 insert.executeUpdate();
                 ids.add(event.eventID());
             }
         }
         return ids;
+    }
+
+    /** The record with its top-level members in reverse order: the same record, not canonical JSON. */
+    private static String reversed(String json) {
+        ObjectNode record = Chain.parse(json);
+        List<String> names = new ArrayList<>();
+        record.fieldNames().forEachRemaining(names::add);
+        Collections.reverse(names);
+        ObjectNode reversed = record.objectNode();
+        for (String name : names) {
+            reversed.set(name, record.get(name));
+        }
+        return reversed.toString();
     }
 
     static RelaySettings settings(Optional<String> bootstrap, String topic, String holder, Duration lease) {

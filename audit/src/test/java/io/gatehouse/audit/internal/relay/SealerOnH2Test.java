@@ -97,6 +97,43 @@ class SealerOnH2Test {
         keepAlive.close();
     }
 
+    /**
+     * Rows from before payloads were canonical (members unsorted, not marked) and the audit log's
+     * canonical rows seal into one chain that validates, each published as it was stored.
+     */
+    @Test
+    void sealsOlderAndCanonicalRowsIntoChainsThatValidate() throws Exception {
+        List<String> written = Outbox.write(dataSource, 40, ACCOUNTS,
+                i -> i % 3 == 0 ? Outbox.Payload.UNSORTED : Outbox.Payload.CANONICAL);
+        Outbox.relay(dataSource, Outbox.settings(Optional.empty(), "unused", "h2", Duration.ofSeconds(5))).runOnce();
+
+        List<String> stream = exported();
+        ValidationReport report = AuditStreams.validate(stream, Outbox.keysJson(dataSource));
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.events()).isEqualTo(40);
+        assertThat(stream.get(0)).as("an older row, published unsorted").startsWith("{\"userIdentity\":")
+                .contains(written.get(0));
+        assertThat(stream.get(1)).as("a canonical row").startsWith("{\"awsRegion\":").contains(written.get(1));
+    }
+
+    /**
+     * The mark alone decides how a row is hashed: an unsorted payload marked canonical is hashed from
+     * the scan, and the validator, which canonicalizes what it receives, names the record as altered.
+     * (Which is why only the writer of canonical payloads sets the mark.)
+     */
+    @Test
+    void aRowMarkedCanonicalIsHashedWithoutCanonicalizingIt() throws Exception {
+        List<String> written = Outbox.write(dataSource, 10, ACCOUNTS,
+                i -> i == 4 ? Outbox.Payload.MISLABELLED : Outbox.Payload.CANONICAL);
+        Outbox.relay(dataSource, Outbox.settings(Optional.empty(), "unused", "h2", Duration.ofSeconds(5))).runOnce();
+
+        ValidationReport report = AuditStreams.validate(exported(), Outbox.keysJson(dataSource));
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.ALTERED);
+            assertThat(p.eventId()).isEqualTo(written.get(4));
+        });
+    }
+
     // The published form of every sealed event (as the relay would send it), then the digests.
     private List<String> exported() throws Exception {
         List<String> lines = new ArrayList<>();
