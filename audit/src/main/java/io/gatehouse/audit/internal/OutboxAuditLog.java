@@ -14,6 +14,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionalException;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -88,10 +89,74 @@ public class OutboxAuditLog implements AuditLog {
         row.accessKeyId = event.userIdentity().accessKeyId();
         row.readOnly = event.readOnly();
         row.errorCode = event.errorCode();
-        row.payload = CloudTrailJson.write(event);
+        row.payload = bounded(event);
         // Only here, next to the write that makes it true: the relay trusts it without checking.
         row.payloadCanonical = true;
         return row;
+    }
+
+    /**
+     * The most a stored record may take, in UTF-8 bytes: well under what Kafka takes in one message
+     * (1 MiB by default), so that no record can stop the relay. Legitimate calls stay far below it
+     * (the largest IAM input, a 128 KiB inline policy document, fits); a bigger record is a request
+     * that would be refused anyway, possibly sent to fill the trail.
+     */
+    static final int MAX_RECORD_BYTES = 256 * 1024;
+    /** What is kept of a free-text field (error message, user agent) of an oversized record. */
+    private static final int MAX_TEXT = 2048;
+
+    /**
+     * The event's record, within {@link #MAX_RECORD_BYTES}: when it is over, its request parameters,
+     * response elements and additional data are each replaced by a note of their size, and its
+     * free-text fields are shortened. The call is still recorded, with who made it, when and how it
+     * ended.
+     */
+    static String bounded(AuditEvent event) {
+        String payload = CloudTrailJson.write(event);
+        // A UTF-8 byte is at least a char and at most three of them: count bytes only near the limit.
+        if (payload.length() <= MAX_RECORD_BYTES / 3 || utf8Length(payload) <= MAX_RECORD_BYTES) {
+            return payload;
+        }
+        int size = utf8Length(payload);
+        AuditEvent smaller = event.toBuilder()
+                .requestParameters(omitted("requestParameters", event.requestParameters(), size))
+                .responseElements(omitted("responseElements", event.responseElements(), size))
+                .additionalEventData(omitted("additionalEventData", event.additionalEventData(), size))
+                .errorMessage(shortened(event.errorMessage()))
+                .userAgent(shortened(event.userAgent()))
+                .build();
+        return CloudTrailJson.write(smaller);
+    }
+
+    private static Map<String, ?> omitted(String field, Map<String, ?> value, int recordSize) {
+        if (value == null) {
+            return null;
+        }
+        return Map.of("gatehouseOmitted", field + " left out: the record was " + recordSize
+                + " bytes, over the limit of " + MAX_RECORD_BYTES);
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...(shortened)";
+    }
+
+    private static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /**

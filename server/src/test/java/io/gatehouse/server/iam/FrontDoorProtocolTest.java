@@ -119,6 +119,10 @@ class FrontDoorProtocolTest {
         // Just under the limit is read whole, and refused for what it is.
         byte[] large = java.util.Arrays.copyOf(oversized, oversized.length - 1);
         assertError(SignedHttp.chunked("POST", large), 403, "MissingAuthenticationToken");
+        // Its record keeps who, when and how, but not 10 MiB of parameters: the relay must publish it.
+        List<String> bounded = records("error_code = 'MissingAuthenticationToken' and payload like ?",
+                "%requestParameters left out%");
+        assertThat(bounded).isNotEmpty().allSatisfy(r -> assertThat(r.length()).isLessThan(256 * 1024));
     }
 
     @Test
