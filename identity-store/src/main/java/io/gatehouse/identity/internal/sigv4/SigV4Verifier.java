@@ -105,7 +105,10 @@ public final class SigV4Verifier implements SignatureVerifier {
     }
 
     static String stringToSign(SignatureParts parts, String canonicalRequest) {
-        return AuthorizationHeader.ALGORITHM + "\n" + parts.time().amzDate() + "\n" + parts.scope().scope() + "\n"
+        CredentialScope scope = parts.scope();
+        // One concatenation (one exactly sized string): the scope is written in place, not built apart.
+        return AuthorizationHeader.ALGORITHM + "\n" + parts.time().amzDate() + "\n" + scope.date() + "/"
+                + scope.region() + "/" + scope.service() + "/" + CredentialScope.TERMINATOR + "\n"
                 + Hashing.hex(Hashing.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 }
