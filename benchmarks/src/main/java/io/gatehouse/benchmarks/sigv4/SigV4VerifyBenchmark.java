@@ -3,6 +3,7 @@ package io.gatehouse.benchmarks.sigv4;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.SignatureCheck;
 import io.gatehouse.identity.SignedRequest;
+import io.gatehouse.identity.SigningSecret;
 import io.gatehouse.identity.SigningSecrets;
 import io.gatehouse.identity.internal.auth.AccessKeyCache;
 import io.gatehouse.identity.internal.auth.StoreSigningSecrets;
@@ -66,7 +67,7 @@ public class SigV4VerifyBenchmark {
     private static final Instant AT = Instant.parse("2026-11-23T08:00:00Z");
 
     private final SigV4Verifier verifier = new SigV4Verifier();
-    private final SigningSecrets fixed = (keyId, token) -> Optional.of(SECRET);
+    private final SigningSecrets fixed = (keyId, token) -> Optional.of(SigningSecret.of(SECRET));
     private SignedRequest request;
     private SecretBox box;
     private AccessKeyCache knownKeys;
