@@ -46,7 +46,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * the front door does for every request of a long-term key:
  *
  * <ul>
- *   <li>{@code fixedSecret}: the verifier alone, the secret handed over in the clear;
+ *   <li>{@code fixedSecret}: the verifier alone, the secret handed over in the clear (as a
+ *       temporary key's is, so it is identified by a digest on every request);
  *   <li>{@code storeSecret}: through {@link StoreSigningSecrets} (one per request, as
  *       {@code SignedCallers} makes them), the secret sealed under a master key as in the store and
  *       the key's cache entry already loaded (the one primary-key read it costs is not measured);
