@@ -3,15 +3,17 @@ package io.gatehouse.identity.internal.auth;
 import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.Session;
 import io.gatehouse.identity.SessionTokens;
+import io.gatehouse.identity.SigningSecret;
 import io.gatehouse.identity.SigningSecrets;
 import io.gatehouse.identity.internal.crypto.SecretBox;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Secrets of long-term keys come from the store (sealed under the master key); those of temporary
- * keys from their own session token, which must name the same key. Remembers the session it opened
- * so the caller is resolved without opening the token twice. One instance per request.
+ * Secrets of long-term keys come from the store (sealed under the master key) and are handed over
+ * sealed, opened only when the verifier has no signing key derived from them yet; those of
+ * temporary keys from their own session token, which must name the same key. Remembers the session
+ * it opened so the caller is resolved without opening the token twice. One instance per request.
  */
 public final class StoreSigningSecrets implements SigningSecrets {
     private final SecretBox secretBox;
@@ -34,7 +36,7 @@ public final class StoreSigningSecrets implements SigningSecrets {
     }
 
     @Override
-    public Optional<String> secretFor(String accessKeyId, String sessionToken) {
+    public Optional<SigningSecret> secretFor(String accessKeyId, String sessionToken) {
         if (accessKeyId.startsWith("ASIA")) {
             if (sessionToken == null) {
                 throw AwsException.invalidClientTokenId();
@@ -44,7 +46,7 @@ public final class StoreSigningSecrets implements SigningSecrets {
                 throw AwsException.invalidClientTokenId();
             }
             session = opened;
-            return Optional.of(opened.secretAccessKey());
+            return Optional.of(SigningSecret.of(opened.secretAccessKey()));
         }
         if (sessionToken != null) {
             throw AwsException.invalidClientTokenId();
@@ -54,7 +56,13 @@ public final class StoreSigningSecrets implements SigningSecrets {
             return Optional.empty();
         }
         accessKey = key;
-        return Optional.of(secretBox.openFromBase64(key.sealedSecret, aad(accessKeyId)));
+        // The entry is this key as the store has it now (AccessKeyCache checks the account's epoch on
+        // every lookup), and a new secret for the key id is sealed anew: a signing key derived from
+        // an earlier secret is never found under this one. The id is the one asked for, as in the
+        // associated data: a seal opens only under the id it was made for.
+        String sealed = key.sealedSecret;
+        return Optional.of(SigningSecret.sealed(accessKeyId, sealed,
+                () -> secretBox.openFromBase64(sealed, aad(accessKeyId))));
     }
 
     /** The session behind a verified temporary key, or null. */

@@ -22,12 +22,12 @@ record AuthorizationHeader(CredentialScope scope, List<String> signedHeaders, St
     static AuthorizationHeader parse(String header) {
         String trimmed = header.trim();
         int space = indexOfWhitespace(trimmed);
-        String algorithm = space < 0 ? trimmed : trimmed.substring(0, space);
-        if (!ALGORITHM.equals(algorithm)) {
+        int algorithmEnd = space < 0 ? trimmed.length() : space;
+        if (algorithmEnd != ALGORITHM.length() || !trimmed.startsWith(ALGORITHM)) {
             throw AwsException.incompleteSignature("Unsupported authorization algorithm; only " + ALGORITHM
                     + " is accepted");
         }
-        Map<String, String> params = parameters(space < 0 ? "" : trimmed.substring(space));
+        Map<String, String> params = parameters(trimmed, algorithmEnd);
         String credential = params.get("Credential");
         String signedHeaders = params.get("SignedHeaders");
         String signature = params.get("Signature");
@@ -42,24 +42,42 @@ record AuthorizationHeader(CredentialScope scope, List<String> signedHeaders, St
                 signature);
     }
 
-    /** Splits {@code k=v} tokens on commas and whitespace; a repeated or valueless token is refused. */
-    private static Map<String, String> parameters(String text) {
-        Map<String, String> params = new HashMap<>();
-        for (String token : text.split("[,\\s]+")) {
-            if (token.isEmpty()) {
+    /**
+     * Splits {@code text} from {@code from} into {@code k=v} tokens separated by runs of commas and
+     * whitespace; a repeated or valueless token is refused. Scanned by hand because this runs on
+     * every request and {@code split} with a pattern compiles it each time; the separators are
+     * exactly those of the pattern {@code [,\s]+} it replaced.
+     */
+    private static Map<String, String> parameters(String text, int from) {
+        Map<String, String> params = new HashMap<>(8);
+        int n = text.length();
+        int i = from;
+        while (i < n) {
+            if (isSeparator(text.charAt(i))) {
+                i++;
                 continue;
             }
-            int eq = token.indexOf('=');
-            if (eq <= 0) {
+            int start = i;
+            int eq = -1;
+            for (; i < n && !isSeparator(text.charAt(i)); i++) {
+                if (eq < 0 && text.charAt(i) == '=') {
+                    eq = i;
+                }
+            }
+            if (eq <= start) {
                 throw AwsException.incompleteSignature("Authorization header parameters must be key=value pairs");
             }
-            String name = token.substring(0, eq);
-            if (params.put(name, token.substring(eq + 1)) != null) {
+            String name = text.substring(start, eq);
+            if (params.put(name, text.substring(eq + 1, i)) != null) {
                 throw AwsException.incompleteSignature("Authorization header has a repeated '" + safeName(name)
                         + "' parameter");
             }
         }
         return params;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ',' || Ascii.isSpace(c);
     }
 
     private static void require(String value, String name, StringBuilder missing) {

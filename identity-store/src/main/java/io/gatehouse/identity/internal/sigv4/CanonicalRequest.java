@@ -28,17 +28,59 @@ final class CanonicalRequest {
         out.append(canonicalUri(rawPath)).append('\n');
         out.append(canonicalQuery(query, presigned)).append('\n');
         for (String name : signedHeaders) {
-            out.append(name).append(':').append(headers.canonicalValue(name)).append('\n');
+            out.append(name).append(':');
+            headers.appendCanonicalValue(name, out);
+            out.append('\n');
         }
         out.append('\n');
-        out.append(String.join(";", signedHeaders)).append('\n');
+        for (int i = 0; i < signedHeaders.size(); i++) {
+            out.append(i == 0 ? "" : ";").append(signedHeaders.get(i));
+        }
+        out.append('\n');
         out.append(payloadHash);
         return out.toString();
     }
 
     static String canonicalUri(String rawPath) {
+        if (rawPath != null && isCanonicalAlready(rawPath)) {
+            return rawPath;
+        }
         String normalized = removeDotSegments(rawPath == null ? "" : rawPath);
         return normalized.isEmpty() ? "/" : UriEncoding.encode(normalized.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Whether normalising and encoding would give the path back unchanged (as for the "/" every
+     * IAM and STS call is sent to): it is not empty, has only unreserved characters and '/', no
+     * empty segment inside and no "." or ".." segment.
+     */
+    private static boolean isCanonicalAlready(String path) {
+        int n = path.length();
+        if (n == 0) {
+            return false;
+        }
+        int segmentStart = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? path.charAt(i) : '/';
+            if (c != '/') {
+                if (!UriEncoding.isUnreserved(c)) {
+                    return false;
+                }
+                continue;
+            }
+            int length = i - segmentStart;
+            boolean edge = segmentStart == 0 || i == n;
+            if ((length == 0 && !edge) || isDots(path, segmentStart, length)) {
+                return false;
+            }
+            segmentStart = i + 1;
+        }
+        return true;
+    }
+
+    private static boolean isDots(String path, int from, int length) {
+        return (length == 1 && path.charAt(from) == '.')
+                || (length == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.');
     }
 
     /**
@@ -68,6 +110,9 @@ final class CanonicalRequest {
     }
 
     static String canonicalQuery(List<QueryParameter> query, boolean presigned) {
+        if (query.isEmpty()) {
+            return "";
+        }
         List<String[]> pairs = new ArrayList<>(query.size());
         for (QueryParameter p : query) {
             if (presigned && PresignedQuery.SIGNATURE.equals(p.name())) {

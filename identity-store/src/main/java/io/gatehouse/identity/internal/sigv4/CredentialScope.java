@@ -1,7 +1,6 @@
 package io.gatehouse.identity.internal.sigv4;
 
 import io.gatehouse.identity.AwsException;
-import java.util.regex.Pattern;
 
 /**
  * The {@code Credential} value: {@code AKID/yyyyMMdd/region/service/aws4_request}.
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * @param service the scope service
  */
 record CredentialScope(String accessKeyId, String date, String region, String service) {
-    private static final Pattern DATE = Pattern.compile("[0-9]{8}");
-
     static final String TERMINATOR = "aws4_request";
 
     /**
@@ -21,29 +18,37 @@ record CredentialScope(String accessKeyId, String date, String region, String se
      * parts, the date is not eight digits or the terminator is not {@code aws4_request}.
      */
     static CredentialScope parse(String credential) {
-        String[] parts = credential.split("/", -1);
-        if (parts.length != 5) {
-            throw AwsException.incompleteSignature("Credential must have exactly 5 slash-delimited elements, "
-                    + "e.g. keyid/date/region/service/term, got " + parts.length);
+        // By hand, not split("/"): this runs on every request. ends[k] is where part k ends.
+        int[] ends = new int[5];
+        int parts = 0;
+        for (int i = credential.indexOf('/'); i >= 0; i = credential.indexOf('/', i + 1)) {
+            if (parts < 4) {
+                ends[parts] = i;
+            }
+            parts++;
         }
-        for (String part : parts) {
-            if (part.isEmpty()) {
+        parts++;
+        if (parts != 5) {
+            throw AwsException.incompleteSignature("Credential must have exactly 5 slash-delimited elements, "
+                    + "e.g. keyid/date/region/service/term, got " + parts);
+        }
+        ends[4] = credential.length();
+        int from = 0;
+        for (int end : ends) {
+            if (end == from) {
                 throw AwsException.incompleteSignature("Credential has an empty element; expected "
                         + "keyid/date/region/service/aws4_request");
             }
+            from = end + 1;
         }
-        if (!DATE.matcher(parts[1]).matches()) {
+        if (ends[1] - ends[0] - 1 != 8 || !Ascii.isDigits(credential, ends[0] + 1, ends[1])) {
             throw AwsException.incompleteSignature("Credential scope date must be in yyyyMMdd format");
         }
-        if (!TERMINATOR.equals(parts[4])) {
+        if (ends[4] - ends[3] - 1 != TERMINATOR.length() || !credential.startsWith(TERMINATOR, ends[3] + 1)) {
             throw AwsException.incompleteSignature("Credential should be scoped with a valid terminator: "
                     + "'aws4_request'");
         }
-        return new CredentialScope(parts[0], parts[1], parts[2], parts[3]);
-    }
-
-    /** The scope as it appears in the string to sign (without the key id). */
-    String scope() {
-        return date + "/" + region + "/" + service + "/" + TERMINATOR;
+        return new CredentialScope(credential.substring(0, ends[0]), credential.substring(ends[0] + 1, ends[1]),
+                credential.substring(ends[1] + 1, ends[2]), credential.substring(ends[2] + 1, ends[3]));
     }
 }

@@ -3,7 +3,6 @@ package io.gatehouse.identity.internal.sigv4;
 import io.gatehouse.identity.AwsException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The payload hash line(s) of the canonical request the verifier tries.
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * Unsigned or streaming payloads with a body are IncompleteSignature: see {@link SigV4Verifier}.
  */
 final class PayloadHash {
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
-
     private PayloadHash() {}
 
     static List<String> candidates(byte[] body, String declared, boolean presigned) {
@@ -31,7 +28,7 @@ final class PayloadHash {
                     || (value.equals(SigV4Verifier.UNSIGNED_PAYLOAD) && body.length == 0)) {
                 return List.of(value);
             }
-            if (HEX64.matcher(value).matches()) {
+            if (Ascii.isHex64(value)) {
                 throw AwsException.signatureDoesNotMatch();
             }
             throw AwsException.incompleteSignature("x-amz-content-sha256 must be the hex SHA-256 of the body; "
@@ -49,7 +46,7 @@ final class PayloadHash {
      */
     static List<String> forwarded(String payloadHash, String declared) {
         String value = payloadHash.trim();
-        boolean hex = HEX64.matcher(value).matches();
+        boolean hex = Ascii.isHex64(value);
         if (!hex && !value.equals(SigV4Verifier.UNSIGNED_PAYLOAD)) {
             throw AwsException.incompleteSignature("The payload hash must be the hex SHA-256 of the request body "
                     + "or UNSIGNED-PAYLOAD");

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The SigV4 parameters of a presigned URL: X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date,
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  */
 record PresignedQuery(CredentialScope scope, List<String> signedHeaders, String signature, String amzDate,
         long expiresSeconds, String securityToken) {
-    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,7}");
-
     static final String SIGNATURE = "X-Amz-Signature";
     static final long MAX_EXPIRES_SECONDS = 604_800;
 
@@ -31,8 +28,13 @@ record PresignedQuery(CredentialScope scope, List<String> signedHeaders, String 
 
     /** True when the query carries presigned authentication at all. */
     static boolean isPresent(List<QueryParameter> query) {
-        return query.stream().map(QueryParameter::name)
-                .anyMatch(n -> n.equals("X-Amz-Algorithm") || n.equals(SIGNATURE));
+        for (QueryParameter p : query) {
+            String n = p.name();
+            if (n.equals("X-Amz-Algorithm") || n.equals(SIGNATURE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static PresignedQuery parse(List<QueryParameter> query) {
@@ -71,7 +73,9 @@ record PresignedQuery(CredentialScope scope, List<String> signedHeaders, String 
     }
 
     private static long expires(String text) {
-        long seconds = SECONDS.matcher(text).matches() ? Long.parseLong(text) : -1;
+        // One to seven digits (regex [0-9]{1,7}): no sign, nothing that could overflow.
+        boolean digits = !text.isEmpty() && text.length() <= 7 && Ascii.isDigits(text, 0, text.length());
+        long seconds = digits ? Long.parseLong(text) : -1;
         if (seconds < 1 || seconds > MAX_EXPIRES_SECONDS) {
             throw AwsException.incompleteSignature("X-Amz-Expires must be a number of seconds from 1 to "
                     + MAX_EXPIRES_SECONDS);

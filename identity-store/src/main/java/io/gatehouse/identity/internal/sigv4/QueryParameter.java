@@ -13,17 +13,21 @@ record QueryParameter(String rawName, String rawValue) {
 
     /** Splits a raw query on '&'; empty pairs ({@code a=1&&b=2}) are dropped as the SDKs do. */
     static List<QueryParameter> parseAll(String rawQuery) {
-        List<QueryParameter> params = new ArrayList<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
+            return List.of();
         }
-        for (String pair : rawQuery.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
+        List<QueryParameter> params = new ArrayList<>();
+        int from = 0;
+        while (from <= rawQuery.length()) {
+            int amp = rawQuery.indexOf('&', from);
+            int end = amp < 0 ? rawQuery.length() : amp;
+            if (end > from) {
+                String pair = rawQuery.substring(from, end);
+                int eq = pair.indexOf('=');
+                params.add(eq < 0 ? new QueryParameter(pair, "")
+                        : new QueryParameter(pair.substring(0, eq), pair.substring(eq + 1)));
             }
-            int eq = pair.indexOf('=');
-            params.add(eq < 0 ? new QueryParameter(pair, "")
-                    : new QueryParameter(pair.substring(0, eq), pair.substring(eq + 1)));
+            from = end + 1;
         }
         return List.copyOf(params);
     }
@@ -38,10 +42,10 @@ record QueryParameter(String rawName, String rawValue) {
 
     /** The name re-encoded canonically, whatever escaping the client chose on the wire. */
     String canonicalName() {
-        return UriEncoding.encode(UriEncoding.decodeToBytes(rawName), false);
+        return UriEncoding.reencode(rawName);
     }
 
     String canonicalValue() {
-        return UriEncoding.encode(UriEncoding.decodeToBytes(rawValue), false);
+        return UriEncoding.reencode(rawValue);
     }
 }

@@ -33,8 +33,8 @@ record RequestTime(Instant signedAt, String amzDate) {
         // By hand, not with a DateTimeFormatter: this runs on every request, and a strict formatter's
         // resolution cost more than the rest of parsing the signature. LocalDateTime.of refuses what
         // is out of range (month 13, 30 February) as the strict formatter did.
-        if (value.length() == 16 && value.charAt(8) == 'T' && value.charAt(15) == 'Z' && digits(value, 0, 8)
-                && digits(value, 9, 15)) {
+        if (value.length() == 16 && value.charAt(8) == 'T' && value.charAt(15) == 'Z' && Ascii.isDigits(value, 0, 8)
+                && Ascii.isDigits(value, 9, 15)) {
             try {
                 Instant at = LocalDateTime.of(number(value, 0, 4), number(value, 4, 6), number(value, 6, 8),
                         number(value, 9, 11), number(value, 11, 13), number(value, 13, 15)).toInstant(ZoneOffset.UTC);
@@ -44,16 +44,6 @@ record RequestTime(Instant signedAt, String amzDate) {
             }
         }
         throw AwsException.incompleteSignature("X-Amz-Date must be in ISO 8601 basic format, yyyyMMdd'T'HHmmss'Z'");
-    }
-
-    private static boolean digits(String value, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int number(String value, int from, int to) {

@@ -4,6 +4,7 @@ import io.gatehouse.identity.AwsException;
 import io.gatehouse.identity.SignatureCheck;
 import io.gatehouse.identity.SignatureVerifier;
 import io.gatehouse.identity.SignedRequest;
+import io.gatehouse.identity.SigningSecret;
 import io.gatehouse.identity.SigningSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +14,7 @@ import java.util.Objects;
 
 /**
  * AWS Signature Version 4 verification, header or presigned form, for non-S3 services.
- * Stateless and thread-safe (the only shared state is {@link SigningKey}'s synchronized cache).
+ * Stateless and thread-safe (the only shared state is {@link SigningKey}'s concurrent cache).
  *
  * <p>Order of checks, each refusing with AWS's code: authentication present
  * (MissingAuthenticationToken), well formed (IncompleteSignature), scope date equal to the request
@@ -30,9 +31,10 @@ public final class SigV4Verifier implements SignatureVerifier {
 
     /**
      * Signs for unknown keys so that they cost the same work as known ones and the answer, and its
-     * timing, do not say whether a key exists.
+     * timing, do not say whether a key exists. Made once, so that its identity (a digest) is not
+     * computed per request when a known key's is not either.
      */
-    private static final String DUMMY_SECRET = "gatehouse/UnknownAccessKey/0000000000000000";
+    private static final SigningSecret DUMMY_SECRET = SigningSecret.of("gatehouse/UnknownAccessKey/0000000000000000");
 
     public SigV4Verifier() {}
 
@@ -70,13 +72,13 @@ public final class SigV4Verifier implements SignatureVerifier {
         }
 
         String accessKeyId = parts.scope().accessKeyId();
-        String secret = secrets.secretFor(accessKeyId, parts.sessionToken()).orElse(null);
+        SigningSecret secret = secrets.secretFor(accessKeyId, parts.sessionToken()).orElse(null);
+        byte[] signingKey = SigningKey.derive(secret != null ? secret : DUMMY_SECRET, parts.scope());
         boolean matched = false;
         for (String payloadHash : payloadHashes) {
             String canonical = CanonicalRequest.build(request.method(), request.rawPath(), query, parts.presigned(),
                     headers, parts.signedHeaders(), payloadHash);
-            String expected = SigningKey.sign(secret != null ? secret : DUMMY_SECRET, parts.scope(),
-                    stringToSign(parts, canonical));
+            String expected = SigningKey.sign(signingKey, stringToSign(parts, canonical));
             matched |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     parts.signature().getBytes(StandardCharsets.US_ASCII));
         }
@@ -105,7 +107,10 @@ public final class SigV4Verifier implements SignatureVerifier {
     }
 
     static String stringToSign(SignatureParts parts, String canonicalRequest) {
-        return AuthorizationHeader.ALGORITHM + "\n" + parts.time().amzDate() + "\n" + parts.scope().scope() + "\n"
+        CredentialScope scope = parts.scope();
+        // One concatenation (one exactly sized string): the scope is written in place, not built apart.
+        return AuthorizationHeader.ALGORITHM + "\n" + parts.time().amzDate() + "\n" + scope.date() + "/"
+                + scope.region() + "/" + scope.service() + "/" + CredentialScope.TERMINATOR + "\n"
                 + Hashing.hex(Hashing.sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -64,7 +64,11 @@ record SignatureParts(CredentialScope scope, List<String> signedHeaders, String 
     }
 
     private static String queryValue(List<QueryParameter> query, String name) {
-        return query.stream().filter(p -> p.name().equals(name)).map(QueryParameter::value).findFirst()
-                .orElse(null);
+        for (QueryParameter p : query) {
+            if (p.name().equals(name)) {
+                return p.value();
+            }
+        }
+        return null;
     }
 }

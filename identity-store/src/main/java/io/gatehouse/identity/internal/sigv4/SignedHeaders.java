@@ -1,8 +1,9 @@
 package io.gatehouse.identity.internal.sigv4;
 
 import io.gatehouse.identity.AwsException;
-import java.util.Locale;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /** Parses the {@code SignedHeaders} list, which must name {@code host}. */
@@ -14,18 +15,28 @@ final class SignedHeaders {
      * already; normalising costs nothing and a client that did not would fail the signature anyway).
      */
     static List<String> parse(String list) {
-        TreeSet<String> names = new TreeSet<>();
-        for (String name : list.split(";", -1)) {
-            String n = name.trim().toLowerCase(Locale.ROOT);
+        List<String> names = new ArrayList<>(8);
+        boolean ascending = true;
+        int from = 0;
+        while (true) {
+            int semi = list.indexOf(';', from);
+            String n = list.substring(from, semi < 0 ? list.length() : semi).trim().toLowerCase(Locale.ROOT);
             if (n.isEmpty()) {
                 throw AwsException.incompleteSignature("SignedHeaders contains an empty header name");
             }
+            ascending &= names.isEmpty() || names.get(names.size() - 1).compareTo(n) < 0;
             names.add(n);
+            if (semi < 0) {
+                break;
+            }
+            from = semi + 1;
         }
+        // SDKs send the names sorted and unique: then there is nothing to sort.
+        List<String> sorted = ascending ? List.copyOf(names) : List.copyOf(new TreeSet<>(names));
         // AWS requires host to be signed: without it a signature could be replayed against another endpoint.
-        if (!names.contains("host")) {
+        if (!sorted.contains("host")) {
             throw AwsException.incompleteSignature("Signature must include the 'host' header in SignedHeaders");
         }
-        return List.copyOf(names);
+        return sorted;
     }
 }

@@ -54,10 +54,30 @@ final class UriEncoding {
     }
 
     static String decode(String text) {
-        return new String(decodeToBytes(text), StandardCharsets.UTF_8);
+        // Most names and values on the wire need no decoding: ASCII without '%' or '+' comes back as is.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '%' || c == '+') {
+                return new String(decodeToBytes(text), StandardCharsets.UTF_8);
+            }
+        }
+        return text;
     }
 
-    private static boolean isUnreserved(int c) {
+    /**
+     * A query component decoded, then encoded canonically: {@code encode(decodeToBytes(raw), false)},
+     * which is {@code raw} itself when it holds only unreserved characters (as SDKs send most).
+     */
+    static String reencode(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (!isUnreserved(raw.charAt(i))) {
+                return encode(decodeToBytes(raw), false);
+            }
+        }
+        return raw;
+    }
+
+    static boolean isUnreserved(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '~';
     }

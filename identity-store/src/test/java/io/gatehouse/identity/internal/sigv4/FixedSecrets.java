@@ -1,5 +1,6 @@
 package io.gatehouse.identity.internal.sigv4;
 
+import io.gatehouse.identity.SigningSecret;
 import io.gatehouse.identity.SigningSecrets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ final class FixedSecrets implements SigningSecrets {
     }
 
     @Override
-    public Optional<String> secretFor(String accessKeyId, String sessionToken) {
+    public Optional<SigningSecret> secretFor(String accessKeyId, String sessionToken) {
         lookedUpTokens.add(sessionToken);
-        return Optional.ofNullable(secrets.get(accessKeyId));
+        return Optional.ofNullable(secrets.get(accessKeyId)).map(SigningSecret::of);
     }
 }

@@ -18,11 +18,15 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-/** Signs requests with the AWS SDK for Java v2's own SigV4 signer and hands them over as they would arrive. */
-final class SdkSigner {
+/**
+ * Signs requests with the AWS SDK for Java v2's own SigV4 signer and hands them over as they would
+ * arrive. Public for the tests of the verifier's secret sources in other packages.
+ */
+public final class SdkSigner {
     private SdkSigner() {}
 
-    static SignedRequest sign(SdkHttpRequest request, String body, AwsCredentialsIdentity identity, Instant at) {
+    public static SignedRequest sign(SdkHttpRequest request, String body, AwsCredentialsIdentity identity,
+            Instant at) {
         return sign(request, body, identity, at, null);
     }
 
@@ -52,7 +56,7 @@ final class SdkSigner {
                 out.encodedQueryParameters().orElse(""), headers, bytes);
     }
 
-    static SdkHttpRequest.Builder https(String host) {
+    public static SdkHttpRequest.Builder https(String host) {
         return SdkHttpRequest.builder().protocol("https").host(host);
     }
 
