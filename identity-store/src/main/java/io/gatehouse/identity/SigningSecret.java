@@ -1,10 +1,5 @@
 package io.gatehouse.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -13,26 +8,15 @@ import java.util.function.Supplier;
  * (per scope, for a day at most, as the AWS SDKs do) under {@link #identity()}, which names the
  * secret without holding it: on a cache hit a {@link #sealed} secret is never opened.
  *
- * <p>Never shows its secret: {@link #toString()} says only what kind of secret it is.
+ * <p>Never shows its secret: {@code toString()} says only what kind of secret it is.
  */
-public final class SigningSecret {
-    private static final MessageDigest SHA256 = sha256Prototype();
-
-    private final Object identity;
-    private final Supplier<String> opener;
-
-    private SigningSecret(Object identity, Supplier<String> opener) {
-        this.identity = identity;
-        this.opener = opener;
-    }
-
+public interface SigningSecret {
     /**
      * A secret already in the clear (a temporary key's, from its session token). Its identity is a
      * SHA-256 of it, computed here.
      */
-    public static SigningSecret of(String secret) {
-        Objects.requireNonNull(secret, "secret");
-        return new SigningSecret(new Digest(digest(secret)), () -> secret);
+    static SigningSecret of(String secret) {
+        return SecretHandle.plain(secret);
     }
 
     /**
@@ -43,60 +27,16 @@ public final class SigningSecret {
      * secret every time, or throw; it is called only when a verifier has no key derived from this
      * secret yet.
      */
-    public static SigningSecret sealed(String accessKeyId, String sealedSecret, Supplier<String> opener) {
-        return new SigningSecret(new Sealed(Objects.requireNonNull(accessKeyId, "accessKeyId"),
-                Objects.requireNonNull(sealedSecret, "sealedSecret")), Objects.requireNonNull(opener, "opener"));
+    static SigningSecret sealed(String accessKeyId, String sealedSecret, Supplier<String> opener) {
+        return SecretHandle.sealed(accessKeyId, sealedSecret, opener);
     }
 
     /**
      * What a cache of derived keys may be keyed by: equal for the same secret (same key id and
      * sealed text, or same digest), unequal for any other, and never the secret itself.
      */
-    public Object identity() {
-        return identity;
-    }
+    Object identity();
 
     /** The secret in the clear; a sealed one is opened (again) on each call. Keep it no longer than needed. */
-    public String reveal() {
-        return opener.get();
-    }
-
-    @Override
-    public String toString() {
-        return identity instanceof Sealed ? "SigningSecret[sealed]" : "SigningSecret[plain]";
-    }
-
-    /** A sealed secret's identity; the key id is part of it because the seal is bound to it. */
-    private record Sealed(String accessKeyId, String sealedSecret) {
-        @Override
-        public String toString() {
-            return "Sealed[" + accessKeyId + "]";
-        }
-    }
-
-    private record Digest(String sha256) {
-        @Override
-        public String toString() {
-            return "Digest";
-        }
-    }
-
-    private static String digest(String secret) {
-        MessageDigest sha256;
-        try {
-            // A clone of one prototype costs less than the provider lookup of getInstance.
-            sha256 = (MessageDigest) SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            sha256 = sha256Prototype();
-        }
-        return Base64.getEncoder().encodeToString(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256Prototype() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
+    String reveal();
 }
