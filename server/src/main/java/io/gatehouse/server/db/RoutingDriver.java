@@ -28,8 +28,28 @@ public final class RoutingDriver implements Driver {
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
-        return delegateFor(url).connect(url, info);
+        return delegateFor(url).connect(url, url.startsWith(MARIADB_PREFIX) ? withMariaDbDefaults(url, info) : info);
     }
+
+    /**
+     * Server-side prepared statements unless the URL says otherwise: the driver's default sends each
+     * statement as text with its values spliced in, which MariaDB parses again every time. Prepared
+     * once per connection (the driver caches them), a GetUser costs MariaDB about a fifth less CPU
+     * and the server's busiest reads about 20% more throughput (docs/benchmarks.md).
+     */
+    static Properties withMariaDbDefaults(String url, Properties info) {
+        if (url.contains(SERVER_PREPARED) || (info != null && info.containsKey(SERVER_PREPARED))) {
+            return info;
+        }
+        Properties withDefaults = new Properties();
+        if (info != null) {
+            withDefaults.putAll(info);
+        }
+        withDefaults.setProperty(SERVER_PREPARED, "true");
+        return withDefaults;
+    }
+
+    private static final String SERVER_PREPARED = "useServerPrepStmts";
 
     @Override
     public boolean acceptsURL(String url) {
