@@ -22,8 +22,9 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 /**
  * Load harness for the authorization API (docs/benchmarks.md, "Authorization API"): N resource
  * servers' threads each ask {@code POST /v1/authorize} about a client's SigV4-signed
- * {@code GET /orders/42}, with the published {@link GatehouseAuthorizer}; every answer must be
- * ALLOW. The set-up (with the given administrator key, through the IAM Query API) creates a
+ * {@code GET /orders/42}; every answer must be ALLOW. By default the questions are sent lean
+ * ({@link NioDriver}, {@link LeanSigner}); with {@code AUTHORIZE_CLIENT=published}, through the
+ * published {@link GatehouseAuthorizer}, one thread per resource server. The set-up (with the given administrator key, through the IAM Query API) creates a
  * resource-server user allowed {@code gatehouse:Authorize} and a client user allowed
  * {@code orders:GetOrder}, each with an access key. The client's request is signed once per thread
  * (a replayed signature is valid for its five minutes, as for any SigV4 service).
@@ -51,6 +52,10 @@ public final class AuthorizeLoad {
                 "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"orders:GetOrder\","
                         + "\"Resource\":\"arn:aws:orders:us-east-1:*:order/*\"}}");
         Thread.sleep(1_000); // new keys: let every cache see them
+        if (!"published".equals(System.getenv("AUTHORIZE_CLIENT"))) {
+            lean(endpoint, resourceServer, client, clients, seconds);
+            return;
+        }
         GatehouseAuthorizer gatehouse = GatehouseAuthorizer.builder().endpoint(endpoint)
                 .credentials(() -> resourceServer).build();
         run(gatehouse, client, clients, Duration.ofSeconds(15));
@@ -63,6 +68,75 @@ public final class AuthorizeLoad {
                 + " p99=%.2fms max=%.2fms%s%n", clients, micros.length, errors, seconds, micros.length / (double) seconds,
                 pct(micros, 0.50), pct(micros, 0.90), pct(micros, 0.99), pct(micros, 1.0),
                 cpu.perOperation(micros.length));
+    }
+
+    /**
+     * The default: each resource server's question sent by {@link NioDriver} and signed by
+     * {@link LeanSigner}, so that the load generator measures Gatehouse, not the JDK's HTTP client
+     * (with the published client, the generator spent about as much CPU per decision as the server).
+     * {@code AUTHORIZE_CLIENT=published} drives the published {@link GatehouseAuthorizer} instead.
+     */
+    private static void lean(URI endpoint, AwsCredentialsIdentity resourceServer, AwsCredentialsIdentity client,
+            int clients, int seconds) throws InterruptedException {
+        String host = endpoint.getHost() + ":" + endpoint.getPort();
+        byte[] allow = "\"ALLOW\"".getBytes(StandardCharsets.US_ASCII);
+        NioDriver.Scripts scripts = c -> {
+            LeanSigner signer = new LeanSigner(resourceServer.accessKeyId(), resourceServer.secretAccessKey(), null,
+                    host, "gatehouse");
+            String body = json(question(client));
+            return new NioDriver.Script() {
+                @Override
+                public List<byte[]> operation(int n) {
+                    return List.of((signer.headJsonAt("/v1/authorize", body, Instant.now()) + body)
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public boolean accepts(int status, byte[] answer, int from, int to) {
+                    boolean allowed = status == 200 && contains(answer, from, to, allow);
+                    if (!allowed) {
+                        noteError(status + " " + new String(answer, from, to - from, StandardCharsets.UTF_8));
+                    }
+                    return allowed;
+                }
+            };
+        };
+        NioDriver.run("authorize", endpoint.getHost(), endpoint.getPort(), clients, QueryLoad.THREADS,
+                Duration.ofSeconds(15), scripts);
+        ProcessCpu cpu = ProcessCpu.start();
+        QueryLoad.Result result = NioDriver.run("authorize", endpoint.getHost(), endpoint.getPort(), clients,
+                QueryLoad.THREADS, Duration.ofSeconds(seconds), scripts);
+        System.out.println(result + cpu.perOperation(result.operations()));
+    }
+
+    private static boolean contains(byte[] bytes, int from, int to, byte[] part) {
+        outer:
+        for (int i = from; i + part.length <= to; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The question as the published client writes it (docs/authorization-api.md). */
+    private static String json(AuthorizationRequest r) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        root.put("method", r.method());
+        root.put("path", r.path());
+        root.put("query", r.query());
+        root.set("headers", mapper.valueToTree(r.headers()));
+        root.put("payloadHash", r.payloadHash());
+        root.put("action", r.action());
+        root.put("resource", r.resource());
+        root.put("sourceIp", r.sourceIp());
+        root.put("secureTransport", r.secureTransport());
+        root.put("signingName", r.signingName());
+        return root.toString();
     }
 
     // Latencies in microseconds, then the error count as the last element.

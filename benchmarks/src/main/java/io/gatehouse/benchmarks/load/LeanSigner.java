@@ -61,20 +61,29 @@ final class LeanSigner {
         return head(body, now, "application/x-amz-json-1.1", target);
     }
 
+    /** The request head of a signed POST of a JSON body to {@code path} (e.g. /v1/authorize). */
+    String headJsonAt(String path, String body, Instant now) {
+        return head(path, body, now, "application/json", null);
+    }
+
     private String head(String body, Instant now, String contentType, String target) {
+        return head("/", body, now, contentType, target);
+    }
+
+    private String head(String path, String body, Instant now, String contentType, String target) {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
         String targetHeader = target == null ? "" : "x-amz-target:" + target + "\n";
         String tokenHeader = sessionToken == null ? "" : "x-amz-security-token:" + sessionToken + "\n";
         String signed = "content-type;host;x-amz-date" + (sessionToken == null ? "" : ";x-amz-security-token")
                 + (target == null ? "" : ";x-amz-target");
-        String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\nx-amz-date:" + amzDate
+        String canonical = "POST\n" + path + "\n\ncontent-type:" + contentType + "\nhost:" + host + "\nx-amz-date:" + amzDate
                 + "\n" + tokenHeader + targetHeader + "\n" + signed + "\n" + hex(sha256.digest(body.getBytes(StandardCharsets.UTF_8)));
         String scope = date + "/us-east-1/" + service + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
         String signature = hex(hmac(key(date), toSign));
-        return "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\nX-Amz-Date: " + amzDate
+        return "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: " + contentType + "\r\nX-Amz-Date: " + amzDate
                 + (sessionToken == null ? "" : "\r\nX-Amz-Security-Token: " + sessionToken)
                 + (target == null ? "" : "\r\nX-Amz-Target: " + target)
                 + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=" + keyId + "/" + scope

@@ -26,6 +26,11 @@ final class NioDriver {
     /** One client's script: the requests (head and body, ready to send) of its {@code n}-th operation. */
     interface Script {
         List<byte[]> operation(int n);
+
+        /** Whether an answer counts as a success; {@code body} holds it from {@code from} to {@code to}. */
+        default boolean accepts(int status, byte[] body, int from, int to) {
+            return status == 200;
+        }
     }
 
     /** Makes the script of client {@code c}; called on the thread that drives it. */
@@ -135,6 +140,7 @@ final class NioDriver {
         private List<byte[]> requests;
         private int step;
         private int n;
+        private int bodyStart;
         long operationStart;
         boolean ok;
 
@@ -196,7 +202,7 @@ final class NioDriver {
             if (status < 0) {
                 return null;
             }
-            ok &= status == 200;
+            ok &= script.accepts(status, in.array(), bodyStart, in.position());
             if (++step < requests.size()) {
                 send();
                 return null;
@@ -205,7 +211,10 @@ final class NioDriver {
             return System.nanoTime() - operationStart;
         }
 
-        /** The status of the response in {@link #in} once all of it has arrived, else -1. */
+        /**
+         * The status of the response in {@link #in} once all of it has arrived, else -1; its body
+         * then starts at {@link #bodyStart}.
+         */
         private int complete() throws IOException {
             byte[] bytes = in.array();
             int length = in.position();
@@ -225,6 +234,7 @@ final class NioDriver {
             if (bodyLength < 0) {
                 throw new IOException("the response has no Content-Length");
             }
+            bodyStart = headEnd;
             return length >= headEnd + bodyLength ? status : -1;
         }
 
