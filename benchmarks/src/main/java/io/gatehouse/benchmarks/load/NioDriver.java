@@ -52,6 +52,8 @@ final class NioDriver {
         List<Thread> running = new ArrayList<>();
         List<long[]> latencies = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
+        List<long[]> requestLatencies = new ArrayList<>();
+        List<int[]> requestCounts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<Integer> mine = new ArrayList<>();
             for (int c = t; c < clients; c += threads) {
@@ -61,7 +63,12 @@ final class NioDriver {
             int[] count = new int[1];
             latencies.add(micros);
             counts.add(count);
-            Thread thread = new Thread(() -> drive(host, port, mine, scripts, end, micros, count, errors), "load-" + t);
+            long[] requestMicros = new long[2_000_000];
+            int[] requestCount = new int[1];
+            requestLatencies.add(requestMicros);
+            requestCounts.add(requestCount);
+            Thread thread = new Thread(() -> drive(host, port, mine, scripts, end, micros, count,
+                    new Recorder(requestMicros, requestCount), errors), "load-" + t);
             running.add(thread);
             thread.start();
         }
@@ -77,14 +84,34 @@ final class NioDriver {
             k += counts.get(t)[0];
         }
         Arrays.sort(all);
-        return new QueryLoad.Result(scenario, clients, total, errors.get(), seconds, all);
+        int requests = requestCounts.stream().mapToInt(c -> c[0]).sum();
+        long[] perRequest = null;
+        if (requests > total) {
+            perRequest = new long[requests];
+            k = 0;
+            for (int t = 0; t < threads; t++) {
+                System.arraycopy(requestLatencies.get(t), 0, perRequest, k, requestCounts.get(t)[0]);
+                k += requestCounts.get(t)[0];
+            }
+            Arrays.sort(perRequest);
+        }
+        return new QueryLoad.Result(scenario, clients, total, errors.get(), seconds, all, perRequest);
+    }
+
+    /** Each request's latency, in microseconds, on one driver thread. */
+    private record Recorder(long[] micros, int[] count) {
+        void add(long nanos) {
+            if (count[0] < micros.length) {
+                micros[count[0]++] = nanos / 1000;
+            }
+        }
     }
 
     private static void drive(String host, int port, List<Integer> clients, Scripts scripts, long end, long[] micros,
-            int[] count, AtomicLong errors) {
+            int[] count, Recorder requests, AtomicLong errors) {
         try (Selector selector = Selector.open()) {
             for (int c : clients) {
-                new Client(scripts.client(c), host, port, selector).start();
+                new Client(scripts.client(c), host, port, selector, requests).start();
             }
             int open = clients.size();
             while (open > 0) {
@@ -133,19 +160,22 @@ final class NioDriver {
     /** One connection and the operation in flight on it. */
     private static final class Client {
         private final Script script;
+        private final Recorder requests;
+        private long requestStart;
         private SocketChannel channel;
         private SelectionKey key;
         private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         private ByteBuffer out;
-        private List<byte[]> requests;
+        private List<byte[]> operation;
         private int step;
         private int n;
         private int bodyStart;
         long operationStart;
         boolean ok;
 
-        Client(Script script, String host, int port, Selector selector) throws IOException {
+        Client(Script script, String host, int port, Selector selector, Recorder requests) throws IOException {
             this.script = script;
+            this.requests = requests;
             connect(host, port, selector);
         }
 
@@ -167,7 +197,7 @@ final class NioDriver {
 
         /** Begins the next operation. */
         void start() {
-            requests = script.operation(n++);
+            operation = script.operation(n++);
             step = 0;
             ok = true;
             operationStart = System.nanoTime();
@@ -175,7 +205,8 @@ final class NioDriver {
         }
 
         private void send() {
-            out = ByteBuffer.wrap(requests.get(step));
+            out = ByteBuffer.wrap(operation.get(step));
+            requestStart = System.nanoTime();
             in.clear();
             key.interestOps(SelectionKey.OP_WRITE);
         }
@@ -203,7 +234,8 @@ final class NioDriver {
                 return null;
             }
             ok &= script.accepts(status, in.array(), bodyStart, in.position());
-            if (++step < requests.size()) {
+            requests.add(System.nanoTime() - requestStart);
+            if (++step < operation.size()) {
                 send();
                 return null;
             }

@@ -45,22 +45,34 @@ public final class QueryLoad {
         System.out.println(result + cpu.perOperation(result.operations()));
     }
 
-    record Result(String scenario, int clients, long operations, long errors, double seconds, long[] sortedMicros) {
+    /**
+     * A run's figures. {@code sortedRequestMicros}: each request's latency, when an operation is
+     * several requests (CreateUser then DeleteUser), else null.
+     */
+    record Result(String scenario, int clients, long operations, long errors, double seconds, long[] sortedMicros,
+            long[] sortedRequestMicros) {
         double perSecond() {
             return operations / seconds;
         }
 
         long percentile(double p) {
-            return sortedMicros.length == 0 ? 0 : sortedMicros[(int) Math.min(sortedMicros.length - 1,
-                    Math.round(p * (sortedMicros.length - 1)))];
+            return percentile(sortedMicros, p);
+        }
+
+        static long percentile(long[] sorted, double p) {
+            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1,
+                    Math.round(p * (sorted.length - 1)))];
         }
 
         @Override
         public String toString() {
+            String perRequest = sortedRequestMicros == null ? "" : String.format(
+                    " (per request: p50=%.2fms p90=%.2fms p99=%.2fms)", percentile(sortedRequestMicros, 0.50) / 1000.0,
+                    percentile(sortedRequestMicros, 0.90) / 1000.0, percentile(sortedRequestMicros, 0.99) / 1000.0);
             return String.format("%s clients=%d ops=%d errors=%d seconds=%.1f ops/s=%.0f p50=%.2fms p90=%.2fms "
                     + "p99=%.2fms max=%.2fms", scenario, clients, operations, errors, seconds, perSecond(),
                     percentile(0.50) / 1000.0, percentile(0.90) / 1000.0, percentile(0.99) / 1000.0,
-                    percentile(1.0) / 1000.0);
+                    percentile(1.0) / 1000.0) + perRequest;
         }
     }
 
