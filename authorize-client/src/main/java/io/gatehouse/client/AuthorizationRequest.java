@@ -1,5 +1,8 @@
 package io.gatehouse.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +49,38 @@ public record AuthorizationRequest(String method, String path, String query, Map
         Objects.requireNonNull(resource, "resource");
         context = context == null ? Map.of() : Map.copyOf(context);
     }
+
+    /** The question as {@code POST /v1/authorize} takes it (docs/authorization-api.md), UTF-8 JSON. */
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("method", method);
+        root.put("path", path);
+        root.put("query", query);
+        root.set("headers", JSON.valueToTree(headers));
+        root.put("payloadHash", payloadHash);
+        root.put("action", action);
+        root.put("resource", resource);
+        if (!context.isEmpty()) {
+            root.set("context", JSON.valueToTree(context));
+        }
+        if (resourcePolicy != null) {
+            root.put("resourcePolicy", resourcePolicy);
+        }
+        if (sourceIp != null) {
+            root.put("sourceIp", sourceIp);
+        }
+        root.put("secureTransport", secureTransport);
+        if (signingName != null) {
+            root.put("signingName", signingName);
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the question as JSON", e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The hex SHA-256 of a body, as the request's payload hash. */
     public static String sha256Hex(byte[] body) {

@@ -1,9 +1,7 @@
 package io.gatehouse.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +69,7 @@ public final class GatehouseAuthorizer {
      * @throws AuthorizationException when Gatehouse refused the call, failed, or was unreachable
      */
     public Decision authorize(AuthorizationRequest request) {
-        byte[] body = body(request);
+        byte[] body = request.toJson();
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(authorizeUri)
                 .putHeader("Content-Type", "application/json").build();
         SignedRequest signed = signer.sign(r -> r.identity(credentials.get()).request(unsigned)
@@ -95,35 +93,6 @@ public final class GatehouseAuthorizer {
             throw new AuthorizationException(0, null, "interrupted while asking Gatehouse", e);
         }
         return decision(response);
-    }
-
-    private static byte[] body(AuthorizationRequest r) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("method", r.method());
-        root.put("path", r.path());
-        root.put("query", r.query());
-        root.set("headers", JSON.valueToTree(r.headers()));
-        root.put("payloadHash", r.payloadHash());
-        root.put("action", r.action());
-        root.put("resource", r.resource());
-        if (!r.context().isEmpty()) {
-            root.set("context", JSON.valueToTree(r.context()));
-        }
-        if (r.resourcePolicy() != null) {
-            root.put("resourcePolicy", r.resourcePolicy());
-        }
-        if (r.sourceIp() != null) {
-            root.put("sourceIp", r.sourceIp());
-        }
-        root.put("secureTransport", r.secureTransport());
-        if (r.signingName() != null) {
-            root.put("signingName", r.signingName());
-        }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the question as JSON", e);
-        }
     }
 
     static Decision decision(HttpResponse<String> response) {

@@ -83,7 +83,7 @@ public final class AuthorizeLoad {
         NioDriver.Scripts scripts = c -> {
             LeanSigner signer = new LeanSigner(resourceServer.accessKeyId(), resourceServer.secretAccessKey(), null,
                     host, "gatehouse");
-            String body = json(question(client));
+            String body = new String(question(client).toJson(), StandardCharsets.UTF_8);
             return new NioDriver.Script() {
                 @Override
                 public List<byte[]> operation(int n) {
@@ -120,23 +120,6 @@ public final class AuthorizeLoad {
             return true;
         }
         return false;
-    }
-
-    /** The question as the published client writes it (docs/authorization-api.md). */
-    private static String json(AuthorizationRequest r) {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
-        root.put("method", r.method());
-        root.put("path", r.path());
-        root.put("query", r.query());
-        root.set("headers", mapper.valueToTree(r.headers()));
-        root.put("payloadHash", r.payloadHash());
-        root.put("action", r.action());
-        root.put("resource", r.resource());
-        root.put("sourceIp", r.sourceIp());
-        root.put("secureTransport", r.secureTransport());
-        root.put("signingName", r.signingName());
-        return root.toString();
     }
 
     // Latencies in microseconds, then the error count as the last element.

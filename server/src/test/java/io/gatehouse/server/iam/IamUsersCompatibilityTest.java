@@ -100,6 +100,11 @@ class IamUsersCompatibilityTest {
         EntityAlreadyExistsException e = catchThrowableOfType(EntityAlreadyExistsException.class,
                 () -> iam.createUser(r -> r.userName(name.toLowerCase())));
         assertThat(e.statusCode()).isEqualTo(409);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("EntityAlreadyExists");
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User with name " + name.toLowerCase()
+                + " already exists.");
+        // The refused insert rolled back alone: the first user is whole.
+        assertThat(iam.getUser(r -> r.userName(name.toLowerCase())).user().userName()).isEqualTo(name);
         iam.deleteUser(r -> r.userName(name));
     }
 

@@ -6,11 +6,13 @@ import io.gatehouse.identity.AwsReply;
 import io.gatehouse.identity.Caller;
 import io.gatehouse.identity.internal.auth.PolicySets;
 import io.gatehouse.identity.internal.crypto.AwsIds;
+import io.gatehouse.identity.persistence.PersistenceErrors;
 import io.gatehouse.identity.persistence.UserEntity;
 import io.gatehouse.identity.protocol.QueryParams;
 import io.gatehouse.identity.protocol.XmlWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +54,6 @@ public class UserActions implements IamActionGroup {
         String arn = Arns.iam(account, "user", path, name);
         Map<String, List<String>> context = Guard.creationContext(tags, boundary);
         guard.require(call, "iam:CreateUser", arn, context);
-        if (UserEntity.byName(account, name).isPresent()) {
-            throw AwsException.alreadyExists("User with name " + name + " already exists.");
-        }
         UserEntity user = new UserEntity();
         user.id = AwsIds.userId();
         user.accountId = account;
@@ -65,6 +64,16 @@ public class UserActions implements IamActionGroup {
         user.boundaryArn = boundary == null ? null : Boundaries.check(boundary);
         user.createdAt = clock.instant();
         user.persist();
+        // The name's unique key decides whether it is taken: no read before the insert, and no
+        // window between such a read and the insert for a concurrent CreateUser of the same name.
+        try {
+            UserEntity.flush();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.translate(e).isPresent()) {
+                throw AwsException.alreadyExists("User with name " + name + " already exists.");
+            }
+            throw e;
+        }
         Tags.put(user.id, tags);
         XmlWriter xml = new XmlWriter().start("User");
         UserXml.full(xml, user, tags);
