@@ -4,7 +4,9 @@
 # Usage: benchmarks/iam-load.sh [SECONDS] [CLIENTS]   (needs MariaDB at 127.0.0.1:3306, root, no password)
 # Each run also prints the CPU the server, MariaDB and the load generator spent per call ("cpu/op").
 # SCENARIOS="..." picks others: QueryLoad's (get-caller-identity, get-caller-identity-session,
-# assume-role, get-user, create-delete-user) and "authorize" (AuthorizeLoad: POST /v1/authorize).
+# assume-role, get-user, create-delete-user) and "authorize" (AuthorizeLoad: POST /v1/authorize;
+# AUTHORIZE_CLIENT=published drives the published GatehouseAuthorizer instead of the lean sender).
+# LOAD_THREADS: the load generator's selector threads (default 2); DB_PARAMS: JDBC URL options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
