@@ -49,8 +49,9 @@ public class GroupCommitWriter {
     private static final int QUEUE = 20_000;
     private static final long WAIT_SECONDS = 30;
     private static final String COLUMNS = "INSERT INTO aud_outbox (event_id, account_id, event_time, event_source,"
-            + " event_name, username, access_key_id, read_only, error_code, payload, payload_canonical) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " event_name, username, access_key_id, read_only, error_code, payload, payload_canonical,"
+            + " management_event) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private static final String RESOURCE = "INSERT INTO aud_outbox_resource (outbox_id, account_id, resource_type,"
             + " resource_name, resource_arn) VALUES ";
@@ -315,6 +316,7 @@ public class GroupCommitWriter {
         insert.setString(p++, row.errorCode);
         insert.setString(p++, row.payload);
         insert.setBoolean(p++, row.payloadCanonical);
+        insert.setBoolean(p++, row.managementEvent);
         return p;
     }
 

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * {@link EventHistory} on the outbox: a keyset query over {@code aud_outbox} in (event time, id)
- * order, newest first, one account only; the resource filters through {@code aud_outbox_resource}.
+ * order, newest first, one account only, management events only (as CloudTrail's event history);
+ * the resource filters through {@code aud_outbox_resource}.
  * Portable JPQL, so the same query serves MariaDB and H2.
  */
 @ApplicationScoped
@@ -57,7 +58,9 @@ public class OutboxEventHistory implements EventHistory {
 
     /** One row more than the page, to know whether another page follows. */
     private List<OutboxEventEntity> rows(LookupQuery query, NextTokens.Cursor cursor) {
-        StringBuilder jpql = new StringBuilder("select e from OutboxEventEntity e where e.accountId = :account");
+        // Management events only, as CloudTrail's event history: data events are on the stream.
+        StringBuilder jpql = new StringBuilder("select e from OutboxEventEntity e where e.accountId = :account"
+                + " and e.managementEvent = true");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("account", query.accountId());
         if (query.startTime() != null) {

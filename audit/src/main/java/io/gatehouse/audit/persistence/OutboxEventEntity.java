@@ -69,4 +69,8 @@ public class OutboxEventEntity extends PanacheEntityBase {
      */
     @Column(name = "payload_canonical", nullable = false, updatable = false)
     public boolean payloadCanonical;
+
+    /** The record's managementEvent: LookupEvents returns only these, as CloudTrail's event history does. */
+    @Column(name = "management_event", nullable = false, updatable = false)
+    public boolean managementEvent = true;
 }

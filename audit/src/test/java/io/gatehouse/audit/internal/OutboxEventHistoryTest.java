@@ -35,6 +35,9 @@ class OutboxEventHistoryTest {
     @Inject
     EventHistory history;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     /** A fresh account per test, so tests sharing the database never see each other's events. */
     private static String account() {
         return String.format("%012d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L));
@@ -102,6 +105,40 @@ class OutboxEventHistoryTest {
 
         LookupPage.Event shown = history.lookup(query(account, Key.EVENT_ID, create.eventID())).events().get(0);
         assertThat(shown.resources()).containsExactly(new LookupPage.Resource("AWS::IAM::User", "bob"));
+    }
+
+    @Test
+    void dataEventsAreStoredButLeftOutOfTheEventHistoryAsInCloudTrail() throws Exception {
+        String account = account();
+        AuditEvent management = record(account, "GetUser", Events.TIME, true, "dave");
+        AuditEvent.Resource order = new AuditEvent.Resource("Gatehouse::Resource",
+                "arn:aws:orders:us-east-1:" + account + ":order/42", account);
+        AuditEvent decided = Events.createUser().eventID(UUID.randomUUID().toString()).recipientAccountId(account)
+                .eventName("Authorize").eventTime(Events.TIME.plusSeconds(1)).readOnly(true)
+                .managementEvent(false).eventCategory(AuditEvent.Category.DATA).resources(List.of(order)).build();
+        AuditEvent inTransaction = decided.toBuilder().eventID(UUID.randomUUID().toString()).build();
+        auditLog.recordNow(decided); // the group-commit writer's path
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(inTransaction)); // the entity's
+
+        assertThat(ids(LookupQuery.builder(account).build())).containsExactly(management.eventID());
+        assertThat(ids(query(account, Key.EVENT_NAME, "Authorize"))).isEmpty();
+        assertThat(ids(query(account, Key.RESOURCE_NAME, "order/42"))).isEmpty();
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement("SELECT o.management_event,"
+                        + " (SELECT COUNT(*) FROM aud_outbox_resource r WHERE r.outbox_id = o.id)"
+                        + " FROM aud_outbox o WHERE o.event_id IN (?, ?)")) {
+            select.setString(1, decided.eventID());
+            select.setString(2, inTransaction.eventID());
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                int stored = 0;
+                while (rows.next()) {
+                    stored++;
+                    assertThat(rows.getBoolean(1)).isFalse();
+                    assertThat(rows.getLong(2)).isZero();
+                }
+                assertThat(stored).isEqualTo(2);
+            }
+        }
     }
 
     @Test
