@@ -53,10 +53,15 @@ public final class CloudTrailJson {
 
     /** The record as compact JSON text, in canonical form (see the class comment). */
     public static String write(AuditEvent event) {
+        return new String(writeUtf8(event), StandardCharsets.UTF_8);
+    }
+
+    /** {@link #write}'s text as UTF-8 bytes, for a caller that needs its size too. */
+    public static byte[] writeUtf8(AuditEvent event) {
         try {
             // Through UTF-8 bytes, as Chain.canonical writes: Jackson's UTF-8 generator writes a
             // character outside the BMP as two escaped UTF-16 surrogates, its String generator as is.
-            return new String(MAPPER.writeValueAsBytes(toTree(event)), StandardCharsets.UTF_8);
+            return MAPPER.writeValueAsBytes(toTree(event));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new AuditException("could not write event " + event.eventID() + " as JSON", e);
         }

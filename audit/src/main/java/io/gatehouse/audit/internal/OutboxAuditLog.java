@@ -14,6 +14,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionalException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,12 +125,11 @@ public class OutboxAuditLog implements AuditLog {
      * ended.
      */
     static String bounded(AuditEvent event) {
-        String payload = CloudTrailJson.write(event);
-        // A UTF-8 byte is at least a char and at most three of them: count bytes only near the limit.
-        if (payload.length() <= MAX_RECORD_BYTES / 3 || utf8Length(payload) <= MAX_RECORD_BYTES) {
-            return payload;
+        byte[] payload = CloudTrailJson.writeUtf8(event);
+        if (payload.length <= MAX_RECORD_BYTES) {
+            return new String(payload, StandardCharsets.UTF_8);
         }
-        int size = utf8Length(payload);
+        int size = payload.length;
         AuditEvent smaller = event.toBuilder()
                 .requestParameters(omitted("requestParameters", event.requestParameters(), size))
                 .responseElements(omitted("responseElements", event.responseElements(), size))
@@ -150,25 +150,6 @@ public class OutboxAuditLog implements AuditLog {
 
     private static String shortened(String text) {
         return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...(shortened)";
-    }
-
-    private static int utf8Length(String text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     /**

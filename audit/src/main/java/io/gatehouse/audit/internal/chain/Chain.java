@@ -82,7 +82,6 @@ public final class Chain {
         // member after them (in key order) starts, or the closing brace when none does.
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length() + 64);
         int split = -1;
-        boolean membersBefore = false;
         try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
             generator.writeStartObject();
             for (Map.Entry<String, JsonNode> field : fields) {
@@ -90,7 +89,6 @@ public final class Chain {
                     generator.flush();
                     split = out.size();
                 }
-                membersBefore |= split < 0;
                 generator.writeFieldName(field.getKey());
                 write(field.getValue(), generator);
             }
@@ -103,22 +101,10 @@ public final class Chain {
             throw new UncheckedIOException(e);
         }
         byte[] bytes = out.toByteArray();
-        // With members before, the generator wrote the comma before the next one ("...,\"z\":..."):
-        // it separates the chain fields from it. Without, the chain fields need their own.
-        String name = (membersBefore ? "," : "") + "\"" + FIELD + "\":";
-        byte[] before = new byte[split + name.length()];
-        System.arraycopy(bytes, 0, before, 0, split);
-        System.arraycopy(name.getBytes(StandardCharsets.UTF_8), 0, before, split, name.length());
-        boolean membersAfter = bytes[split] != '}';
-        byte[] after;
-        if (membersAfter && !membersBefore) {
-            after = new byte[bytes.length - split + 1];
-            after[0] = ',';
-            System.arraycopy(bytes, split, after, 1, bytes.length - split);
-        } else {
-            after = java.util.Arrays.copyOfRange(bytes, split, bytes.length);
-        }
-        return new Prepared(before, after);
+        // The generator wrote the comma before the member at the split, as a canonical payload has
+        // it: cut there the same way (the split falls between tokens, so on a character boundary).
+        return split(new String(bytes, StandardCharsets.UTF_8), new String(bytes, 0, split, StandardCharsets.UTF_8)
+                .length());
     }
 
     /**
@@ -189,9 +175,9 @@ public final class Chain {
 
     /**
      * The canonical payload cut at {@code at}: the comma before the first member after the chain
-     * fields, that member's name when it is the first, or the closing brace. The same bytes as
-     * {@link #prepare} makes, which separates the chain fields from the members around them the same
-     * way.
+     * fields, that member's name when it is the first, or the closing brace. Both {@link #prepare}
+     * and {@link #prepareCanonical} end here: with members before, the comma at the cut separates
+     * the chain fields from the next member; without, the chain fields need their own.
      */
     private static Prepared split(String payload, int at) {
         boolean membersBefore = at > 1;

@@ -162,7 +162,6 @@ public class UserActions implements IamActionGroup {
         return Replies.write(null, null, Replies.user(user));
     }
 
-
     private AwsReply tag(AwsCall call) {
         String account = Guard.account(call);
         UserEntity user = find(account, Constraints.name(call.params().required("UserName"), "userName", 64));
