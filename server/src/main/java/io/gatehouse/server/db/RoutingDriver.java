@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * <p>{@code jdbc:mariadb:} URLs go to the MariaDB driver, {@code jdbc:h2:} URLs to H2. Any other URL
  * is refused with an {@link SQLException} that names the accepted prefixes (rather than the
  * {@code null} the JDBC contract allows, which would leave the pool with a puzzling error). It is not
- * registered with {@code DriverManager}.
+ * registered with {@code DriverManager}. MariaDB connections send their autocommit switches only when
+ * a statement needs them ({@link LazyAutoCommit}).
  */
 public final class RoutingDriver implements Driver {
 
@@ -28,7 +29,11 @@ public final class RoutingDriver implements Driver {
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
-        return delegateFor(url).connect(url, url.startsWith(MARIADB_PREFIX) ? withMariaDbDefaults(url, info) : info);
+        if (url == null || !url.startsWith(MARIADB_PREFIX)) {
+            return delegateFor(url).connect(url, info);
+        }
+        Connection connection = mariadb.connect(url, withMariaDbDefaults(url, info));
+        return connection == null ? null : LazyAutoCommit.wrap(connection);
     }
 
     /**
