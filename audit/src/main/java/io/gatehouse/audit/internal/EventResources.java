@@ -1,34 +1,17 @@
 package io.gatehouse.audit.internal;
 
 import io.gatehouse.audit.AuditEvent;
-import io.gatehouse.audit.persistence.OutboxEventEntity;
 import io.gatehouse.audit.persistence.OutboxResourceEntity;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
- * The {@code aud_outbox_resource} rows of an event: one per resource, written in the event's
- * transaction right after its outbox row, so LookupEvents can filter by ResourceType and
- * ResourceName. Also the one place that says what a resource's LookupEvents name is.
+ * The {@code aud_outbox_resource} values of an event's resources, one row each, written in the
+ * event's transaction right after its outbox row ({@link OutboxInserts}) so LookupEvents can filter
+ * by ResourceType and ResourceName. Also the one place that says what a resource's LookupEvents name
+ * is.
  */
-@ApplicationScoped
-public class EventResources {
+public final class EventResources {
 
-    /** Writes the rows of {@code row}'s resources; must run in the transaction that inserted it. */
-    public void record(OutboxEventEntity row, List<AuditEvent.Resource> resources) {
-        if (resources == null) {
-            return;
-        }
-        for (AuditEvent.Resource resource : resources) {
-            OutboxResourceEntity entity = new OutboxResourceEntity();
-            entity.outboxId = row.id;
-            entity.accountId = row.accountId;
-            Columns columns = columns(resource);
-            entity.resourceType = columns.type();
-            entity.resourceName = columns.name();
-            entity.resourceArn = columns.arn();
-            entity.persist();
-        }
+    private EventResources() {
     }
 
     /** A resource's {@code aud_outbox_resource} values: type, LookupEvents name, ARN (null if too long). */

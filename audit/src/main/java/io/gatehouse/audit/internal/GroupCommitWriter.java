@@ -13,8 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,15 +46,6 @@ public class GroupCommitWriter {
     static final int MAX_BATCH = 200;
     private static final int QUEUE = 20_000;
     private static final long WAIT_SECONDS = 30;
-    private static final String COLUMNS = "INSERT INTO aud_outbox (event_id, account_id, event_time, event_source,"
-            + " event_name, username, access_key_id, read_only, error_code, payload, payload_canonical,"
-            + " management_event) VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static final String RESOURCE = "INSERT INTO aud_outbox_resource (outbox_id, account_id, resource_type,"
-            + " resource_name, resource_arn) VALUES ";
-    private static final String RESOURCE_ROW = "(?, ?, ?, ?, ?)";
-
     private record Pending(OutboxEventEntity row, List<AuditEvent.Resource> resources, Precondition precondition,
             CompletableFuture<Void> done) {
     }
@@ -239,17 +228,7 @@ public class GroupCommitWriter {
 
     /** The rows, with one multi-row INSERT. */
     private static void insertRows(Connection connection, List<Pending> rows) throws SQLException {
-        StringBuilder sql = new StringBuilder(COLUMNS.length() + rows.size() * (ROW.length() + 2)).append(COLUMNS);
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(ROW);
-        }
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Pending pending : rows) {
-                p = bind(insert, p, pending.row());
-            }
-            insert.executeUpdate();
-        }
+        OutboxInserts.insertRows(connection, rows.stream().map(Pending::row).toList());
     }
 
     /**
@@ -261,14 +240,31 @@ public class GroupCommitWriter {
         if (with.isEmpty()) {
             return;
         }
-        Map<String, Long> ids = new HashMap<>();
+        Map<String, Long> ids = ids(connection, with);
+        List<OutboxInserts.Resources> keyed = new ArrayList<>(with.size());
+        for (Pending pending : with) {
+            Long id = ids.get(pending.row().eventId);
+            if (id == null) {
+                throw new SQLException("the row of audit event " + pending.row().eventId + " was not found");
+            }
+            keyed.add(new OutboxInserts.Resources(id, pending.row().accountId, pending.resources()));
+        }
+        OutboxInserts.insertResources(connection, keyed);
+    }
+
+    /**
+     * The new ids of the entries' rows by eventID, read back in the storing transaction: a multi-row
+     * INSERT does not return them all.
+     */
+    private static Map<String, Long> ids(Connection connection, List<Pending> entries) throws SQLException {
         StringBuilder select = new StringBuilder("SELECT event_id, id FROM aud_outbox WHERE event_id IN (");
-        for (int i = 0; i < with.size(); i++) {
+        for (int i = 0; i < entries.size(); i++) {
             select.append(i == 0 ? "?" : ", ?");
         }
+        Map<String, Long> ids = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(select.append(')').toString())) {
-            for (int i = 0; i < with.size(); i++) {
-                query.setString(i + 1, with.get(i).row().eventId);
+            for (int i = 0; i < entries.size(); i++) {
+                query.setString(i + 1, entries.get(i).row().eventId);
             }
             try (ResultSet found = query.executeQuery()) {
                 while (found.next()) {
@@ -276,48 +272,7 @@ public class GroupCommitWriter {
                 }
             }
         }
-        StringBuilder insert = new StringBuilder(RESOURCE);
-        int count = 0;
-        for (Pending pending : with) {
-            for (int i = 0; i < pending.resources().size(); i++) {
-                insert.append(count++ == 0 ? RESOURCE_ROW : ", " + RESOURCE_ROW);
-            }
-        }
-        try (PreparedStatement statement = connection.prepareStatement(insert.toString())) {
-            int p = 1;
-            for (Pending pending : with) {
-                Long id = ids.get(pending.row().eventId);
-                if (id == null) {
-                    throw new SQLException("the row of audit event " + pending.row().eventId + " was not found");
-                }
-                for (AuditEvent.Resource resource : pending.resources()) {
-                    EventResources.Columns columns = EventResources.columns(resource);
-                    statement.setLong(p++, id);
-                    statement.setString(p++, pending.row().accountId);
-                    statement.setString(p++, columns.type());
-                    statement.setString(p++, columns.name());
-                    statement.setString(p++, columns.arn());
-                }
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private static int bind(PreparedStatement insert, int p, OutboxEventEntity row) throws SQLException {
-        insert.setString(p++, row.eventId);
-        insert.setString(p++, row.accountId);
-        // DATETIME(6) holds UTC: bind the wall-clock time in UTC, whatever the JVM's zone.
-        insert.setObject(p++, LocalDateTime.ofInstant(row.eventTime, ZoneOffset.UTC));
-        insert.setString(p++, row.eventSource);
-        insert.setString(p++, row.eventName);
-        insert.setString(p++, row.username);
-        insert.setString(p++, row.accessKeyId);
-        insert.setBoolean(p++, row.readOnly);
-        insert.setString(p++, row.errorCode);
-        insert.setString(p++, row.payload);
-        insert.setBoolean(p++, row.payloadCanonical);
-        insert.setBoolean(p++, row.managementEvent);
-        return p;
+        return ids;
     }
 
     @PreDestroy

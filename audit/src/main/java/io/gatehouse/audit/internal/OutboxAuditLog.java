@@ -1,50 +1,51 @@
 package io.gatehouse.audit.internal;
 
+import io.agroal.api.AgroalDataSource;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.Precondition;
 import io.gatehouse.audit.UserIdentity;
 import io.gatehouse.audit.persistence.OutboxEventEntity;
-import io.gatehouse.audit.persistence.OutboxEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionalException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@link AuditLog} on the transactional outbox: each event is redacted ({@link Redactor}), written
- * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox} in the caller's
- * transaction ({@code TxType.MANDATORY}), or, for events without a change of their own, by the
- * {@link GroupCommitWriter} in a transaction shared with concurrent calls. The Kafka relay publishes
- * committed rows later.
+ * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox}, with its
+ * resources' rows ({@link EventResources}), in the caller's JTA transaction, or, for events without
+ * a change of their own, by the {@link GroupCommitWriter} in a transaction shared with concurrent
+ * calls. The Kafka relay publishes committed rows later.
  *
- * <p>No transaction: {@link AuditException}, nothing written. The insert fails: the caller's
- * transaction is marked for rollback, so the change cannot commit without its event, and
- * {@link AuditException} is thrown.
+ * <p>The caller's rows are written with plain JDBC ({@link OutboxInserts}) on the transaction's own
+ * connection: inside a JTA transaction the pool hands out the connection the transaction (and
+ * Hibernate) already use, so the rows commit and roll back with the change they record, at most
+ * two statements per event and none of Hibernate's per-entity work.
+ *
+ * <p>No active transaction (none, or one marked for rollback or ending): {@link AuditException}, nothing
+ * written. The insert fails: the caller's transaction is marked for rollback, so the change cannot
+ * commit without its event, and {@link AuditException} is thrown.
  */
 @ApplicationScoped
 public class OutboxAuditLog implements AuditLog {
 
-    private final OutboxEventRepository outbox;
+    private final AgroalDataSource dataSource;
     private final TransactionManager transactions;
     private final GroupCommitWriter groupCommit;
 
-    /** The event's resources, for LookupEvents' resource filters (written right after the row). */
     @Inject
-    EventResources eventResources;
-
-    @Inject
-    public OutboxAuditLog(OutboxEventRepository outbox, TransactionManager transactions,
+    public OutboxAuditLog(AgroalDataSource dataSource, TransactionManager transactions,
             GroupCommitWriter groupCommit) {
-        this.outbox = outbox;
+        this.dataSource = dataSource;
         this.transactions = transactions;
         this.groupCommit = groupCommit;
     }
@@ -64,18 +65,39 @@ public class OutboxAuditLog implements AuditLog {
     @Override
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
+        requireActiveTransaction(event);
         AuditEvent redacted = Redactor.redact(event);
         OutboxEventEntity row = toRow(redacted);
-        try {
-            outbox.insert(row);
-            eventResources.record(row, indexed(redacted));
-        } catch (TransactionalException e) {
-            // TxType.MANDATORY refused: there is no caller's transaction to join.
-            throw new AuditException("audit event " + event.eventName() + " recorded outside a transaction;"
-                    + " AuditLog.record must run in the transaction of the change it records", e);
-        } catch (PersistenceException e) {
+        // The transaction's enlisted connection; closing this handle leaves the transaction open.
+        try (Connection connection = dataSource.getConnection()) {
+            row.id = OutboxInserts.insertRow(connection, row);
+            OutboxInserts.insertResources(connection,
+                    List.of(new OutboxInserts.Resources(row.id, row.accountId, indexed(redacted))));
+        } catch (SQLException e) {
             markRollbackOnly();
             throw new AuditException("could not store audit event " + event.eventID(), e);
+        }
+    }
+
+    /**
+     * Refuses to write without an active transaction to write in: outside one, the pool's
+     * connection would commit the rows on their own, an event without its change; in one marked for
+     * rollback, they could not commit anyway.
+     */
+    private void requireActiveTransaction(AuditEvent event) {
+        int status;
+        try {
+            status = transactions.getStatus();
+        } catch (SystemException e) {
+            throw new AuditException("could not store audit event " + event.eventID(), e);
+        }
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            throw new AuditException("audit event " + event.eventName() + " recorded outside a transaction;"
+                    + " AuditLog.record must run in the transaction of the change it records");
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            throw new AuditException("audit event " + event.eventID() + " not stored: its transaction is marked"
+                    + " for rollback or ending (status " + status + ")");
         }
     }
 

@@ -20,6 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +32,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The outbox on real MariaDB: events commit and roll back with the caller's transaction. */
+/**
+ * The outbox on real MariaDB: events, and their resources' rows, commit and roll back with the
+ * caller's transaction, written on its own connection.
+ */
 @QuarkusTest
 @QuarkusTestResource(MariaDbTestResource.class)
 class OutboxAuditLogTest {
@@ -42,6 +47,12 @@ class OutboxAuditLogTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TransactionManager transactions;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void anEventRecordedInACommittedTransactionIsInTheOutbox() throws Exception {
@@ -107,7 +118,8 @@ class OutboxAuditLogTest {
 
     @Test
     void anEventRecordedInATransactionThatRollsBackIsNotThere() throws Exception {
-        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+        String user = "rolled-back-" + UUID.randomUUID();
+        AuditEvent event = withTwoResources(user);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             auditLog.record(event);
@@ -115,16 +127,74 @@ class OutboxAuditLogTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(row(event.eventID())).isNull();
+        assertThat(resourceRowsNamed(user)).as("the resources' rows roll back too").isZero();
+    }
+
+    @Test
+    void anEventRecordedInATransactionKeepsBothResourcesKeyedToItsRow() throws Exception {
+        String user = "kept-" + UUID.randomUUID();
+        AuditEvent event = withTwoResources(user);
+
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(event));
+
+        long id = (Long) row(event.eventID()).get("id");
+        assertThat(resourceRows(id)).containsExactly(
+                List.of("123456789012", "AWS::IAM::User", user, "arn:aws:iam::123456789012:user/dev/" + user),
+                List.of("123456789012", "AWS::IAM::Group", "readers", "-"));
+    }
+
+    /**
+     * The rows go in on the connection the transaction already holds, the one Hibernate uses: its
+     * queries in the same transaction see them before they are committed.
+     */
+    @Test
+    void theRowsAreWrittenOnTheTransactionsOwnConnection() throws Exception {
+        AuditEvent event = withTwoResources("shared-" + UUID.randomUUID());
+
+        long[] seen = QuarkusTransaction.requiringNew().call(() -> {
+            long before = countOf("OutboxEventEntity o where o.eventId = :id", event.eventID());
+            auditLog.record(event);
+            long rows = countOf("OutboxEventEntity o where o.eventId = :id", event.eventID());
+            long resources = countOf("OutboxResourceEntity r where r.outboxId"
+                    + " = (select o.id from OutboxEventEntity o where o.eventId = :id)", event.eventID());
+            return new long[] {before, rows, resources};
+        });
+
+        assertThat(seen).containsExactly(0, 1, 2);
     }
 
     @Test
     void recordingOutsideATransactionIsRefused() throws Exception {
-        AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).build();
+        String user = "outside-" + UUID.randomUUID();
+        AuditEvent event = withTwoResources(user);
 
         assertThatThrownBy(() -> auditLog.record(event))
                 .isInstanceOf(AuditException.class)
-                .hasMessageContaining("outside a transaction");
+                .hasMessage("audit event CreateUser recorded outside a transaction;"
+                        + " AuditLog.record must run in the transaction of the change it records");
 
+        assertThat(row(event.eventID())).isNull();
+        assertThat(resourceRowsNamed(user)).isZero();
+    }
+
+    @Test
+    void recordingInATransactionMarkedForRollbackIsRefused() throws Exception {
+        AuditEvent event = withTwoResources("doomed-" + UUID.randomUUID());
+        java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
+
+        // The transaction's end is a rollback, whatever record did.
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                transactions.setRollbackOnly();
+                auditLog.record(event);
+            } catch (AuditException | jakarta.transaction.SystemException e) {
+                refused.set(e);
+            }
+        })).hasCauseInstanceOf(jakarta.transaction.RollbackException.class);
+
+        assertThat(refused.get()).isInstanceOf(AuditException.class)
+                .hasMessage("audit event " + event.eventID() + " not stored: its transaction is marked for rollback"
+                        + " or ending (status " + jakarta.transaction.Status.STATUS_MARKED_ROLLBACK + ")");
         assertThat(row(event.eventID())).isNull();
     }
 
@@ -137,7 +207,8 @@ class OutboxAuditLogTest {
         // The caller swallows the AuditException of a duplicate event; its transaction still cannot commit.
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             auditLog.record(change);
-            assertThatThrownBy(() -> auditLog.record(stored)).isInstanceOf(AuditException.class);
+            assertThatThrownBy(() -> auditLog.record(stored)).isInstanceOf(AuditException.class)
+                    .hasMessage("could not store audit event " + stored.eventID());
         })).isNotInstanceOf(AssertionError.class);
 
         assertThat(row(change.eventID())).isNull();
@@ -165,7 +236,6 @@ class OutboxAuditLogTest {
         assertThat(parameters.get("userName").asText()).isEqualTo("bob");
     }
 
-    /** The event's row as plain JDBC sees it (times as MariaDB prints them), or null. */
     @Test
     void eventsRecordedNowByConcurrentCallersAreAllCommittedBeforeTheCallsReturn() throws Exception {
         List<AuditEvent> events = java.util.stream.IntStream.range(0, 300)
@@ -310,6 +380,50 @@ class OutboxAuditLogTest {
         assertThat(row(next.eventID())).isNotNull();
     }
 
+    /** A CreateUser event whose resources are a user named {@code user} (by ARN) and a group (by name). */
+    private static AuditEvent withTwoResources(String user) {
+        return Events.createUser().eventID(UUID.randomUUID().toString())
+                .resources(List.of(new AuditEvent.Resource("AWS::IAM::User", "arn:aws:iam::123456789012:user/dev/" + user,
+                        "123456789012"), new AuditEvent.Resource("AWS::IAM::Group", "readers", "123456789012")))
+                .build();
+    }
+
+    /** How many rows Hibernate, in the current transaction, finds {@code from} with {@code :id} bound. */
+    private long countOf(String from, String id) {
+        return entityManager.createQuery("select count(*) from " + from, Long.class).setParameter("id", id)
+                .getSingleResult();
+    }
+
+    /** The resource rows of outbox row {@code outboxId}: account, type, name, ARN ("-" for null), in order. */
+    private List<List<String>> resourceRows(long outboxId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT account_id, resource_type,"
+                     + " resource_name, COALESCE(resource_arn, '-') FROM aud_outbox_resource WHERE outbox_id = ?"
+                     + " ORDER BY id")) {
+            select.setLong(1, outboxId);
+            List<List<String>> rows = new java.util.ArrayList<>();
+            try (ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    rows.add(List.of(found.getString(1), found.getString(2), found.getString(3), found.getString(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** How many resource rows, of any event, name {@code name}. */
+    private int resourceRowsNamed(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM aud_outbox_resource WHERE resource_name = ?")) {
+            select.setString(1, name);
+            try (ResultSet count = select.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        }
+    }
+
     private List<String> resourceNames(String eventId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT r.resource_name FROM aud_outbox_resource r"
@@ -339,6 +453,7 @@ class OutboxAuditLogTest {
         assertThat(row(later.eventID())).isNotNull();
     }
 
+    /** The event's row as plain JDBC sees it (times as MariaDB prints them), or null. */
     private Map<String, Object> row(String eventId) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT id, account_id,"
