@@ -54,6 +54,7 @@ final class NioDriver {
         List<int[]> counts = new ArrayList<>();
         List<long[]> requestLatencies = new ArrayList<>();
         List<int[]> requestCounts = new ArrayList<>();
+        List<Recorder> recorders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<Integer> mine = new ArrayList<>();
             for (int c = t; c < clients; c += threads) {
@@ -67,8 +68,11 @@ final class NioDriver {
             int[] requestCount = new int[1];
             requestLatencies.add(requestMicros);
             requestCounts.add(requestCount);
-            Thread thread = new Thread(() -> drive(host, port, mine, scripts, end, micros, count,
-                    new Recorder(requestMicros, requestCount), errors), "load-" + t);
+            Recorder recorder = new Recorder(requestMicros, requestCount, TRACE == null ? null : new StringBuilder(),
+                    started);
+            recorders.add(recorder);
+            Thread thread = new Thread(() -> drive(host, port, mine, scripts, end, micros, count, recorder, errors),
+                    "load-" + t);
             running.add(thread);
             thread.start();
         }
@@ -76,6 +80,15 @@ final class NioDriver {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (TRACE != null) {
+            StringBuilder all = new StringBuilder();
+            recorders.forEach(r -> all.append(r.trace()));
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(TRACE), all);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the latency trace " + TRACE + ": " + e.getMessage(), e);
+            }
+        }
         int total = counts.stream().mapToInt(c -> c[0]).sum();
         long[] all = new long[total];
         int k = 0;
@@ -98,14 +111,27 @@ final class NioDriver {
         return new QueryLoad.Result(scenario, clients, total, errors.get(), seconds, all, perRequest);
     }
 
-    /** Each request's latency, in microseconds, on one driver thread. */
-    private record Recorder(long[] micros, int[] count) {
-        void add(long nanos) {
+    /**
+     * Each request's latency, in microseconds, on one driver thread; with a trace, also when it was
+     * sent and which step of its operation it was.
+     */
+    private record Recorder(long[] micros, int[] count, StringBuilder trace, long origin) {
+        void add(long nanos, long sentAt, int step) {
             if (count[0] < micros.length) {
                 micros[count[0]++] = nanos / 1000;
+                if (trace != null) {
+                    trace.append((sentAt - origin) / 1000).append(' ').append(nanos / 1000).append(' ')
+                            .append(step).append('\n');
+                }
             }
         }
     }
+
+    /**
+     * {@code LATENCY_TRACE=FILE}: every request of the run as a line "sent-at latency step" (microseconds
+     * from the run's start; step 0 is an operation's first request), to see when slow answers come.
+     */
+    private static final String TRACE = System.getenv("LATENCY_TRACE");
 
     private static void drive(String host, int port, List<Integer> clients, Scripts scripts, long end, long[] micros,
             int[] count, Recorder requests, AtomicLong errors) {
@@ -234,7 +260,7 @@ final class NioDriver {
                 return null;
             }
             ok &= script.accepts(status, in.array(), bodyStart, in.position());
-            requests.add(System.nanoTime() - requestStart);
+            requests.add(System.nanoTime() - requestStart, requestStart, step);
             if (++step < operation.size()) {
                 send();
                 return null;

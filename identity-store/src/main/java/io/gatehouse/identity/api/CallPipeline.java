@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
  * by the policy engine) and, when it changed something, its audit record (a read-only call's record
  * commits after it, grouped with concurrent ones, before the answer). An operation that only reads
  * ({@link Exchange#readsOnly}) runs without a transaction at all: its reads autocommit, which saves
- * the transaction manager and three round trips. A refusal is recorded in a transaction shared with
+ * the transaction manager and three round trips. A call that writes waits for its turn first
+ * ({@link WriteGate}). A refusal is recorded in a transaction shared with
  * concurrent ones and
  * answered in the protocol's error format; a fault of ours is logged and answered as
  * InternalFailure, never a stack trace. The key's last use is written after the transaction. A
@@ -33,6 +34,8 @@ public class CallPipeline {
     Authentication authentication;
     @Inject
     CallAudit audit;
+    @Inject
+    WriteGate writes;
 
     HttpReply serve(Exchange exchange) {
         return RequestStart.serve(() -> serveOnce(exchange));
@@ -53,18 +56,11 @@ public class CallPipeline {
                 audit.readOnlySuccess(exchange, outcome);
                 return exchange.ok();
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    outcome = attempt(exchange, usedKey);
-                    break;
-                } catch (RuntimeException e) {
-                    if (attempt >= PersistenceErrors.ATTEMPTS || !PersistenceErrors.isTransient(e)) {
-                        throw e;
-                    }
-                    LOG.debugf("request %s (%s): the database chose it as a deadlock victim; attempt %d",
-                            exchange.requestId(), exchange.operation(), attempt + 1);
-                    PersistenceErrors.backOff(attempt);
-                }
+            writes.enter();
+            try {
+                outcome = attempts(exchange, usedKey);
+            } finally {
+                writes.leave();
             }
             if (outcome.readOnly()) {
                 audit.readOnlySuccess(exchange, outcome);
@@ -78,6 +74,22 @@ public class CallPipeline {
             return failed(exchange, e);
         } finally {
             writeUse(usedKey[0]);
+        }
+    }
+
+    /** The request's transaction, made again when the database chose it as a deadlock victim. */
+    private Exchange.Outcome attempts(Exchange exchange, AccessKeyCache.Entry[] usedKey) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(exchange, usedKey);
+            } catch (RuntimeException e) {
+                if (attempt >= PersistenceErrors.ATTEMPTS || !PersistenceErrors.isTransient(e)) {
+                    throw e;
+                }
+                LOG.debugf("request %s (%s): the database chose it as a deadlock victim; attempt %d",
+                        exchange.requestId(), exchange.operation(), attempt + 1);
+                PersistenceErrors.backOff(attempt);
+            }
         }
     }
 

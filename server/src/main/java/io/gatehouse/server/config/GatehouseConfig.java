@@ -49,6 +49,13 @@ public interface GatehouseConfig {
     @WithDefault("us-east-1")
     String region();
 
+    /**
+     * Write calls whose transactions run at once ({@code write-concurrency}): {@code auto} (twice the
+     * processors, at least 4) or a positive number; read by identity-store's {@code WriteGate}.
+     */
+    @WithDefault("auto")
+    String writeConcurrency();
+
     /** Master key ({@code master-key}), base64 of 32 bytes; a secret, never printed. */
     Optional<String> masterKey();
 

@@ -59,9 +59,13 @@ public final class Options {
     public static final Option AUDIT_DIGEST_INTERVAL = new Option("audit-digest-interval", "1h",
             "how often each account's audit chain gets a signed digest record", false, Optional.empty());
 
+    public static final Option WRITE_CONCURRENCY = new Option("write-concurrency", "auto",
+            "write calls whose transactions run at once (auto: twice the processors, at least 4); more wait in"
+            + " line", false, Optional.empty());
+
     /** Every option, in the order {@code --help} lists them. */
     public static final List<Option> ALL = List.of(HTTP_PORT, HTTP_HOST, DATA_DIR, DB_URL, DB_USERNAME,
-            DB_PASSWORD, REGION, MASTER_KEY, BOOTSTRAP_ACCESS_KEY_ID, BOOTSTRAP_SECRET_ACCESS_KEY, BOOTSTRAP_PASSWORD,
+            DB_PASSWORD, REGION, WRITE_CONCURRENCY, MASTER_KEY, BOOTSTRAP_ACCESS_KEY_ID, BOOTSTRAP_SECRET_ACCESS_KEY, BOOTSTRAP_PASSWORD,
             KAFKA_BOOTSTRAP_SERVERS, AUDIT_TOPIC, AUDIT_PARTITIONS, AUDIT_REPLICATION_FACTOR, AUDIT_MIN_INSYNC_REPLICAS,
             AUDIT_RETENTION, AUDIT_DIGEST_INTERVAL);
 
