@@ -7,6 +7,9 @@
 # assume-role, get-user, create-delete-user) and "authorize" (AuthorizeLoad: POST /v1/authorize;
 # AUTHORIZE_CLIENT=published drives the published GatehouseAuthorizer instead of the lean sender).
 # LOAD_THREADS: the load generator's selector threads (default 2); DB_PARAMS: JDBC URL options.
+# RATE=N: open loop (QueryLoad): the clients start N operations a second on a fixed schedule and
+# latency counts from when each was due (as wrk2); without it each client sends again at once (the
+# saturation throughput). LATENCY_TRACE=FILE: every request's send time, latency and step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -71,8 +73,8 @@ final class NioDriver {
             Recorder recorder = new Recorder(requestMicros, requestCount, TRACE == null ? null : new StringBuilder(),
                     started);
             recorders.add(recorder);
-            Thread thread = new Thread(() -> drive(host, port, mine, scripts, end, micros, count, recorder, errors),
-                    "load-" + t);
+            Thread thread = new Thread(() -> drive(host, port, mine, scripts, end, micros, count, recorder, errors,
+                    clients, started), "load-" + t);
             running.add(thread);
             thread.start();
         }
@@ -133,15 +135,46 @@ final class NioDriver {
      */
     private static final String TRACE = System.getenv("LATENCY_TRACE");
 
+    /**
+     * {@code RATE=N}: an open-loop run, as wrk2 does. The clients together start N operations a
+     * second on a fixed schedule (client c's k-th at {@code (c + k * clients) / N} seconds), and an
+     * operation's latency counts from when it was due, so a slow answer that delays the next
+     * operations is charged to them too instead of being hidden by a client that simply sent less.
+     * Without it each client sends again as soon as it has its answer (a closed loop at saturation).
+     */
+    private static final double RATE = System.getenv("RATE") == null ? 0 : Double.parseDouble(System.getenv("RATE"));
+
     private static void drive(String host, int port, List<Integer> clients, Scripts scripts, long end, long[] micros,
-            int[] count, Recorder requests, AtomicLong errors) {
+            int[] count, Recorder requests, AtomicLong errors, int allClients, long started) {
+        long gap = RATE > 0 ? (long) (1e9 / RATE) : 0;
+        PriorityQueue<Client> waiting = new PriorityQueue<>(Comparator.comparingLong(c -> c.due));
         try (Selector selector = Selector.open()) {
             for (int c : clients) {
-                new Client(scripts.client(c), host, port, selector, requests).start();
+                Client client = new Client(scripts.client(c), host, port, selector, requests);
+                if (gap > 0) {
+                    client.due = started + c * gap;
+                    waiting.add(client);
+                } else {
+                    client.start(System.nanoTime());
+                }
             }
             int open = clients.size();
             while (open > 0) {
-                selector.select(1000);
+                long now = System.nanoTime();
+                while (!waiting.isEmpty() && waiting.peek().due <= now) {
+                    Client due = waiting.poll();
+                    if (now < end) {
+                        due.start(due.due);
+                    } else {
+                        due.close();
+                        open--;
+                    }
+                }
+                if (open == 0) {
+                    break;
+                }
+                long wait = waiting.isEmpty() ? 1000 : Math.max(1, (waiting.peek().due - now) / 1_000_000);
+                selector.select(wait);
                 for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
                     SelectionKey key = it.next();
                     it.remove();
@@ -170,8 +203,11 @@ final class NioDriver {
                         open--;
                         continue;
                     }
-                    if (System.nanoTime() < end) {
-                        client.start();
+                    if (gap > 0) {
+                        client.due += allClients * gap;
+                        waiting.add(client);
+                    } else if (System.nanoTime() < end) {
+                        client.start(System.nanoTime());
                     } else {
                         client.close();
                         open--;
@@ -197,6 +233,8 @@ final class NioDriver {
         private int n;
         private int bodyStart;
         long operationStart;
+        /** In an open-loop run ({@code RATE}), when the next operation is due. */
+        long due;
         boolean ok;
 
         Client(Script script, String host, int port, Selector selector, Recorder requests) throws IOException {
@@ -215,19 +253,20 @@ final class NioDriver {
         void reconnect(String host, int port, Selector selector) {
             try {
                 connect(host, port, selector);
-                start();
+                start(System.nanoTime());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot reconnect: " + e.getMessage(), e);
             }
         }
 
-        /** Begins the next operation. */
-        void start() {
+        /** Begins the next operation, its latency counted from {@code from} (now, or when it was due). */
+        void start(long from) {
             operation = script.operation(n++);
             step = 0;
             ok = true;
-            operationStart = System.nanoTime();
+            operationStart = from;
             send();
+            requestStart = from;
         }
 
         private void send() {

@@ -72,7 +72,8 @@ public final class QueryLoad {
             return String.format("%s clients=%d ops=%d errors=%d seconds=%.1f ops/s=%.0f p50=%.2fms p90=%.2fms "
                     + "p99=%.2fms max=%.2fms", scenario, clients, operations, errors, seconds, perSecond(),
                     percentile(0.50) / 1000.0, percentile(0.90) / 1000.0, percentile(0.99) / 1000.0,
-                    percentile(1.0) / 1000.0) + perRequest;
+                    percentile(1.0) / 1000.0) + perRequest
+                    + (System.getenv("RATE") == null ? "" : " offered=" + System.getenv("RATE") + "/s");
         }
     }
 
