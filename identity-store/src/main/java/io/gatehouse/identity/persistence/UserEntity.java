@@ -39,43 +39,65 @@ public class UserEntity extends PanacheEntityBase {
     /** What can keep a user from being deleted, in the order AWS checks. */
     public enum Hold { ACCESS_KEY, LOGIN_PROFILE, MFA_DEVICE, ATTACHED_POLICY, INLINE_POLICY, GROUP_MEMBERSHIP }
 
-    /** The first {@link Hold} the user still has, null when none; one read for all of them. */
-    public static Hold firstHold(String userId) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("SELECT"
-                + " EXISTS (SELECT 1 FROM iam_access_key WHERE user_id = ?1),"
-                + " EXISTS (SELECT 1 FROM iam_login_profile WHERE user_id = ?1),"
-                + " EXISTS (SELECT 1 FROM iam_mfa_device WHERE user_id = ?1),"
-                + " EXISTS (SELECT 1 FROM iam_attachment WHERE principal_id = ?1),"
-                + " EXISTS (SELECT 1 FROM iam_inline_policy WHERE principal_id = ?1),"
-                + " EXISTS (SELECT 1 FROM iam_group_member WHERE user_id = ?1)")
-                .setParameter(1, userId).getSingleResult();
-        for (Hold hold : Hold.values()) {
-            Object value = row[hold.ordinal()]; // H2 answers a Boolean, MariaDB a number
-            if (value instanceof Boolean b ? b : ((Number) value).intValue() != 0) {
-                return hold;
-            }
-        }
-        return null;
-    }
+    /**
+     * Whether the user has each {@link Hold}, in the order of the enum: select expressions for a
+     * query on {@code UserEntity u}, so that the check costs no read of its own.
+     */
+    private static final String HOLDS = ""
+            + ", case when exists (select 1 from AccessKeyEntity k where k.userId = u.id) then 1 else 0 end"
+            + ", case when exists (select 1 from LoginProfileEntity l where l.userId = u.id) then 1 else 0 end"
+            + ", case when exists (select 1 from MfaDeviceEntity m where m.userId = u.id) then 1 else 0 end"
+            + ", case when exists (select 1 from AttachmentEntity a where a.principalId = u.id) then 1 else 0 end"
+            + ", case when exists (select 1 from InlinePolicyEntity p where p.principalId = u.id) then 1 else 0 end"
+            + ", case when exists (select 1 from GroupMemberEntity g where g.userId = u.id) then 1 else 0 end";
 
     /** A user with its tags (in the order of their lower-cased keys). */
     public record Tagged(UserEntity user, Map<String, String> tags) {}
 
     /** {@link #byName} with the user's tags, in one read (GetUser's, the most frequent IAM call). */
     public static Optional<Tagged> byNameWithTags(String accountId, String name) {
-        List<Object[]> rows = getEntityManager().createQuery("select u, t.key, t.value from UserEntity u"
-                + " left join TagEntity t on t.entityId = u.id where u.accountId = ?1 and u.nameLower = ?2"
-                + " order by t.keyLower", Object[].class)
-                .setParameter(1, accountId).setParameter(2, name.toLowerCase(Locale.ROOT)).getResultList();
+        List<Object[]> rows = withTags(accountId, name, "");
+        return rows.isEmpty() ? Optional.empty() : Optional.of(tagged(rows));
+    }
+
+    /** A user about to be deleted: with its tags, and the first {@link Hold} it still has (null when none). */
+    public record Deletable(Tagged tagged, Hold hold) {}
+
+    /**
+     * {@link #byNameWithTags} and the user's first {@link Hold}, in one read (DeleteUser's): the
+     * holds were a read of their own, one of the six statements of a DeleteUser.
+     */
+    public static Optional<Deletable> forDeletion(String accountId, String name) {
+        List<Object[]> rows = withTags(accountId, name, HOLDS);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
+        Object[] first = rows.get(0);
+        Hold hold = null;
+        for (Hold candidate : Hold.values()) {
+            if (((Number) first[3 + candidate.ordinal()]).intValue() != 0) {
+                hold = candidate;
+                break;
+            }
+        }
+        return Optional.of(new Deletable(tagged(rows), hold));
+    }
+
+    /** The user's rows, one per tag (at least one): the user, a tag's key and value, then {@code more}. */
+    private static List<Object[]> withTags(String accountId, String name, String more) {
+        return getEntityManager().createQuery("select u, t.key, t.value" + more + " from UserEntity u"
+                + " left join TagEntity t on t.entityId = u.id where u.accountId = ?1 and u.nameLower = ?2"
+                + " order by t.keyLower", Object[].class)
+                .setParameter(1, accountId).setParameter(2, name.toLowerCase(Locale.ROOT)).getResultList();
+    }
+
+    private static Tagged tagged(List<Object[]> rows) {
         Map<String, String> tags = new LinkedHashMap<>();
         for (Object[] row : rows) {
             if (row[1] != null) {
                 tags.put((String) row[1], (String) row[2]);
             }
         }
-        return Optional.of(new Tagged((UserEntity) rows.get(0)[0], tags));
+        return new Tagged((UserEntity) rows.get(0)[0], tags);
     }
 }

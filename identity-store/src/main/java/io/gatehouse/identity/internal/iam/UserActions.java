@@ -139,10 +139,11 @@ public class UserActions implements IamActionGroup {
     private AwsReply delete(AwsCall call) {
         String account = Guard.account(call);
         String name = Constraints.name(call.params().required("UserName"), "userName", 64);
-        UserEntity.Tagged found = UserEntity.byNameWithTags(account, name).orElseThrow(() -> noSuchUser(name));
+        UserEntity.Deletable deletable = UserEntity.forDeletion(account, name).orElseThrow(() -> noSuchUser(name));
+        UserEntity.Tagged found = deletable.tagged();
         UserEntity user = found.user();
         guard.require(call, "iam:DeleteUser", user.arn, Guard.tagContext(null, found.tags()));
-        UserEntity.Hold hold = UserEntity.firstHold(user.id);
+        UserEntity.Hold hold = deletable.hold();
         if (hold != null) {
             throw AwsException.deleteConflict("Cannot delete entity, " + switch (hold) {
                 case ACCESS_KEY -> "must delete access keys first.";
