@@ -142,7 +142,7 @@ final class NioDriver {
      * operations is charged to them too instead of being hidden by a client that simply sent less.
      * Without it each client sends again as soon as it has its answer (a closed loop at saturation).
      */
-    private static final double RATE = System.getenv("RATE") == null ? 0 : Double.parseDouble(System.getenv("RATE"));
+    static final double RATE = System.getenv("RATE") == null ? 0 : Double.parseDouble(System.getenv("RATE"));
 
     private static void drive(String host, int port, List<Integer> clients, Scripts scripts, long end, long[] micros,
             int[] count, Recorder requests, AtomicLong errors, int allClients, long started) {

@@ -73,7 +73,7 @@ public final class QueryLoad {
                     + "p99=%.2fms max=%.2fms", scenario, clients, operations, errors, seconds, perSecond(),
                     percentile(0.50) / 1000.0, percentile(0.90) / 1000.0, percentile(0.99) / 1000.0,
                     percentile(1.0) / 1000.0) + perRequest
-                    + (System.getenv("RATE") == null ? "" : " offered=" + System.getenv("RATE") + "/s");
+                    + (NioDriver.RATE > 0 ? String.format(" offered=%.0f/s", NioDriver.RATE) : "");
         }
     }
 

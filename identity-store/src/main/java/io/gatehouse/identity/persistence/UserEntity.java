@@ -50,6 +50,8 @@ public class UserEntity extends PanacheEntityBase {
             + ", case when exists (select 1 from AttachmentEntity a where a.principalId = u.id) then 1 else 0 end"
             + ", case when exists (select 1 from InlinePolicyEntity p where p.principalId = u.id) then 1 else 0 end"
             + ", case when exists (select 1 from GroupMemberEntity g where g.userId = u.id) then 1 else 0 end";
+    /** Where {@link #HOLDS} start in a {@link #withTags} row: after the user, a tag's key and value. */
+    private static final int FIRST_HOLD = 3;
 
     /** A user with its tags (in the order of their lower-cased keys). */
     public record Tagged(UserEntity user, Map<String, String> tags) {}
@@ -75,7 +77,7 @@ public class UserEntity extends PanacheEntityBase {
         Object[] first = rows.get(0);
         Hold hold = null;
         for (Hold candidate : Hold.values()) {
-            if (((Number) first[3 + candidate.ordinal()]).intValue() != 0) {
+            if (((Number) first[FIRST_HOLD + candidate.ordinal()]).intValue() != 0) {
                 hold = candidate;
                 break;
             }

@@ -74,8 +74,8 @@ final class LazyAutoCommit implements InvocationHandler {
             case "commit":
             case "rollback":
                 Object result = call(real, method, args);
-                if (args == null) {
-                    open = false; // a rollback to a savepoint leaves the transaction open
+                if (args == null) { // not a rollback to a savepoint, which leaves the transaction open
+                    open = false;
                 }
                 return result;
             case "createStatement":
@@ -87,18 +87,10 @@ final class LazyAutoCommit implements InvocationHandler {
             case "getMetaData":
                 align();
                 return call(real, method, args);
-            case "unwrap":
-                return ((Class<?>) args[0]).isInstance(self) ? self : call(real, method, args);
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(self) || (Boolean) call(real, method, args);
-            case "equals":
-                return self == args[0];
-            case "hashCode":
-                return System.identityHashCode(self);
             case "toString":
                 return "LazyAutoCommit[" + real + "]";
             default:
-                return call(real, method, args);
+                return wrapperOrCall(self, real, method, args);
         }
     }
 
@@ -146,16 +138,27 @@ final class LazyAutoCommit implements InvocationHandler {
                 beforeExecute();
             } else if (name.equals("getConnection")) {
                 return proxy;
-            } else if (name.equals("unwrap")) {
-                return ((Class<?>) args[0]).isInstance(self) ? self : call(real, method, args);
-            } else if (name.equals("isWrapperFor")) {
-                return ((Class<?>) args[0]).isInstance(self) || (Boolean) call(real, method, args);
-            } else if (name.equals("equals")) {
-                return self == args[0];
-            } else if (name.equals("hashCode")) {
-                return System.identityHashCode(self);
             }
-            return call(real, method, args);
+            return wrapperOrCall(self, real, method, args);
+        }
+    }
+
+    /**
+     * What both wrappers answer alike: the JDBC wrapper methods and identity ({@code self} is the
+     * wrapper, so it unwraps to itself and equals only itself); anything else goes to {@code real}.
+     */
+    private static Object wrapperOrCall(Object self, Object real, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "unwrap":
+                return ((Class<?>) args[0]).isInstance(self) ? self : call(real, method, args);
+            case "isWrapperFor":
+                return ((Class<?>) args[0]).isInstance(self) || (Boolean) call(real, method, args);
+            case "equals":
+                return self == args[0];
+            case "hashCode":
+                return System.identityHashCode(self);
+            default:
+                return call(real, method, args);
         }
     }
 
