@@ -24,6 +24,17 @@ public interface AuditLog {
     void record(AuditEvent event);
 
     /**
+     * {@link #record(AuditEvent)}, provided that {@code precondition} still holds in the caller's
+     * transaction, judged by the event's own INSERT when it has a {@linkplain Precondition#guard()
+     * guard} (no read of its own), else by its check; a null precondition always holds.
+     *
+     * @throws PreconditionFailedException when it does not hold: nothing is stored, the caller's
+     *     transaction is marked for rollback, and the call must be made again, reading afresh
+     * @throws AuditException as {@link #record(AuditEvent)}
+     */
+    void record(AuditEvent event, Precondition precondition);
+
+    /**
      * Stores an event that has no change of its own to commit with (a read-only call, a refused or
      * failed one) in a transaction shared with concurrent callers, and returns once it is
      * committed. Never call it for an event that describes a change: use {@link #record} in the

@@ -1,7 +1,7 @@
 package io.gatehouse.audit;
 
 /**
- * A read-only call's event was not stored because what the call relied on had changed
+ * A call's event was not stored because what the call relied on had changed
  * ({@link Precondition}): the call must be made again, reading afresh, and its answer thrown away.
  * Nothing of the call is recorded.
  */

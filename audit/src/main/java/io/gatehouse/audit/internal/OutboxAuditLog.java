@@ -5,6 +5,7 @@ import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.Precondition;
+import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.audit.UserIdentity;
 import io.gatehouse.audit.persistence.OutboxEventEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ import java.util.Objects;
  * <p>The caller's rows are written with plain JDBC ({@link OutboxInserts}) on the transaction's own
  * connection: inside a JTA transaction the pool hands out the connection the transaction (and
  * Hibernate) already use, so the rows commit and roll back with the change they record, at most
- * two statements per event and none of Hibernate's per-entity work.
+ * two statements per event and none of Hibernate's per-entity work. A precondition the call relied on
+ * ({@link #record(AuditEvent, Precondition)}) rides on the row's own INSERT when it has a guard.
  *
  * <p>No active transaction (none, or one marked for rollback or ending): {@link AuditException}, nothing
  * written. The insert fails: the caller's transaction is marked for rollback, so the change cannot
@@ -64,19 +66,46 @@ public class OutboxAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEvent event) {
+        record(event, null);
+    }
+
+    @Override
+    public void record(AuditEvent event, Precondition precondition) {
         Objects.requireNonNull(event, "event");
         requireActiveTransaction(event);
         AuditEvent redacted = Redactor.redact(event);
         OutboxEventEntity row = toRow(redacted);
         // The transaction's enlisted connection; closing this handle leaves the transaction open.
         try (Connection connection = dataSource.getConnection()) {
-            row.id = OutboxInserts.insertRow(connection, row);
+            row.id = insert(connection, row, precondition);
+            if (row.id < 0) {
+                markRollbackOnly();
+                throw new PreconditionFailedException("audit event " + event.eventID() + " not stored: what its"
+                        + " call relied on has moved");
+            }
             OutboxInserts.insertResources(connection,
                     List.of(new OutboxInserts.Resources(row.id, row.accountId, indexed(redacted))));
         } catch (SQLException e) {
             markRollbackOnly();
             throw new AuditException("could not store audit event " + event.eventID(), e);
         }
+    }
+
+    /**
+     * The row's insert under the precondition: carried by the INSERT itself when it has a guard,
+     * else checked first. Returns the new id, -1 when the precondition did not hold.
+     */
+    private static long insert(Connection connection, OutboxEventEntity row, Precondition precondition)
+            throws SQLException {
+        if (precondition == null) {
+            return OutboxInserts.insertRow(connection, row);
+        }
+        Precondition.Guard guard = precondition.guard();
+        if (guard != null) {
+            return OutboxInserts.insertRowIf(connection, row, guard);
+        }
+        return precondition.check().failing(connection, List.of(precondition)).isEmpty()
+                ? OutboxInserts.insertRow(connection, row) : -1;
     }
 
     /**

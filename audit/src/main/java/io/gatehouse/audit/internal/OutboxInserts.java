@@ -1,6 +1,7 @@
 package io.gatehouse.audit.internal;
 
 import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.Precondition;
 import io.gatehouse.audit.persistence.OutboxEventEntity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +29,9 @@ final class OutboxInserts {
             + " management_event) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** {@link #ROW}'s values selected under a condition that follows ({@link #insertRowIf}). */
+    private static final String GUARDED_ROW = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE ";
+
     private static final String RESOURCE = "INSERT INTO aud_outbox_resource (outbox_id, account_id, resource_type,"
             + " resource_name, resource_arn) VALUES ";
     private static final String RESOURCE_ROW = "(?, ?, ?, ?, ?)";
@@ -47,6 +51,29 @@ final class OutboxInserts {
         try (PreparedStatement insert = connection.prepareStatement(COLUMNS + ROW, Statement.RETURN_GENERATED_KEYS)) {
             bind(insert, 1, row);
             insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no id for audit event " + row.eventId);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * {@link #insertRow}, provided that {@code guard} holds when the INSERT runs: the row is
+     * selected from no table ({@code DUAL}) under the guard's condition, so the check costs no
+     * statement of its own. Returns the new id, or -1 when the guard did not hold and nothing was
+     * inserted.
+     */
+    static long insertRowIf(Connection connection, OutboxEventEntity row, Precondition.Guard guard)
+            throws SQLException {
+        String sql = COLUMNS.substring(0, COLUMNS.length() - "VALUES ".length()) + GUARDED_ROW + guard.condition();
+        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            guard.bind(insert, bind(insert, 1, row));
+            if (insert.executeUpdate() == 0) {
+                return -1;
+            }
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new SQLException("the database returned no id for audit event " + row.eventId);

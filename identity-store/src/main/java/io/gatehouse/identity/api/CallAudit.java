@@ -30,12 +30,17 @@ public class CallAudit {
     private volatile String managementAccount;
 
     /**
-     * Records a successful call that changed something; must run inside the call's transaction. A
-     * read-only call's record is left to {@link #readOnlySuccess}, after its transaction.
+     * Records a successful call that changed something; must run inside the call's transaction,
+     * provided that what the call relied on still holds ({@link RequestStart#precondition()}; checked
+     * by the record's INSERT). A read-only call's record is left to {@link #readOnlySuccess}, after
+     * its transaction.
+     *
+     * @throws PreconditionFailedException when it does not: nothing was recorded, and the
+     *     transaction is marked for rollback
      */
     void success(Exchange exchange, Exchange.Outcome outcome) {
         if (!outcome.readOnly()) {
-            auditLog.record(event(exchange, outcome));
+            auditLog.record(event(exchange, outcome), RequestStart.precondition());
         }
     }
 

@@ -56,6 +56,9 @@ public class CallPipeline {
                 audit.readOnlySuccess(exchange, outcome);
                 return exchange.ok();
             }
+            // The transaction's record carries what the call relied on (CallAudit.success), so its
+            // reads may rely on older ones, as a read-only call's do.
+            RequestStart.recordsWithPrecondition();
             writes.enter();
             try {
                 outcome = attempts(exchange, usedKey);

@@ -41,8 +41,14 @@ import javax.sql.DataSource;
  *   <li>a request about to do something that cannot be undone and done again (use an MFA code)
  *       first {@linkplain #confirm() confirms} what it relied on.
  * </ul>
- * Reads inside a transaction are neither shared nor kept: they may see that transaction's own,
- * uncommitted bump, which must never reach another request.
+ * Inside a transaction the same holds when the transaction stores its record with the request's
+ * precondition ({@link RequestStart#recordsWithPrecondition()}): the record's INSERT then carries
+ * the check ({@link Expected#guard()}), so a write call pays no read for its account's state either.
+ * Such a transaction's own read is kept as one that began when its request started (the snapshot
+ * it reads is no older). Once the transaction has bumped an epoch, for a request reading afresh, and
+ * in a transaction that does not carry the check, reads inside it are made in the transaction and
+ * neither shared nor kept: they may see that transaction's own, uncommitted bump, which must never
+ * reach another request.
  */
 @ApplicationScoped
 public class AccountStates {
@@ -65,7 +71,8 @@ public class AccountStates {
     DataSource dataSource;
 
     public State of(String accountId) {
-        if (!RequestStart.open() || QuarkusTransaction.isActive()) {
+        boolean inTransaction = QuarkusTransaction.isActive();
+        if (!RequestStart.open() || inTransaction && !RequestStart.reliesInTransaction()) {
             return read(accountId);
         }
         Read known = latest.get(accountId);
@@ -76,7 +83,9 @@ public class AccountStates {
             expect(accountId, known.state());
             return known.state();
         }
-        long began = System.nanoTime();
+        // In a transaction that has changed no such state, the read sees what was committed when the
+        // transaction's snapshot was taken: after the request started, perhaps before this read.
+        long began = inTransaction ? RequestStart.nanos() : System.nanoTime();
         State state = read(accountId);
         remember(accountId, began, state);
         return state;
@@ -110,7 +119,33 @@ public class AccountStates {
         RequestStart.precondition(null);
     }
 
-    /** The states a request relied on, checked by {@link #failing} when its record is stored. */
+    /**
+     * The state of the account that the current request relied on without reading it, or null:
+     * for a change in the request's transaction that must start from that state
+     * ({@code PolicySets.invalidate}).
+     */
+    public static State reliedOn(String accountId) {
+        return RequestStart.precondition() instanceof Expected expected ? expected.states.get(accountId) : null;
+    }
+
+    /**
+     * The current request's transaction has confirmed the state it relied on for the account (it
+     * changed the account's row from exactly that state, and holds the row's lock until it ends):
+     * its record no longer needs to check it.
+     */
+    public static void confirmed(String accountId) {
+        if (RequestStart.precondition() instanceof Expected expected) {
+            expected.states.remove(accountId);
+            if (expected.states.isEmpty()) {
+                RequestStart.precondition(null);
+            }
+        }
+    }
+
+    /**
+     * The states a request relied on, checked by {@link #failing} when its record is stored with
+     * others, or by the record's own INSERT ({@link #guard()}) in the request's transaction.
+     */
     private final class Expected implements Precondition {
         private final Map<String, State> states = new HashMap<>(2);
 
@@ -118,6 +153,39 @@ public class AccountStates {
         public Check check() {
             return check;
         }
+
+        @Override
+        public Guard guard() {
+            Map<String, State> now = Map.copyOf(states);
+            StringBuilder condition = new StringBuilder();
+            for (Map.Entry<String, State> account : now.entrySet()) {
+                condition.append(condition.length() == 0 ? "" : " AND ").append(guardOf(account.getValue()));
+            }
+            return new Guard() {
+                @Override
+                public String condition() {
+                    return condition.toString();
+                }
+
+                @Override
+                public int bind(PreparedStatement statement, int at) throws SQLException {
+                    for (Map.Entry<String, State> account : now.entrySet()) {
+                        statement.setString(at++, account.getKey());
+                        if (!MISSING.equals(account.getValue())) {
+                            statement.setLong(at++, account.getValue().epoch());
+                        }
+                    }
+                    return at;
+                }
+            };
+        }
+    }
+
+    /** The SQL condition that the account is in {@code state} (its id and epoch as parameters). */
+    private static String guardOf(State state) {
+        return MISSING.equals(state) ? "NOT EXISTS (SELECT 1 FROM iam_account WHERE id = ?)"
+                : "EXISTS (SELECT 1 FROM iam_account WHERE id = ? AND policy_epoch = ? AND status "
+                        + (state.active() ? "=" : "<>") + " 'ACTIVE')";
     }
 
     private void expect(String accountId, State state) {

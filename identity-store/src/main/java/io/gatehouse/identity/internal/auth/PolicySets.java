@@ -1,5 +1,7 @@
 package io.gatehouse.identity.internal.auth;
 
+import io.gatehouse.audit.PreconditionFailedException;
+import io.gatehouse.identity.RequestStart;
 import io.gatehouse.identity.persistence.AccountEntity;
 import io.gatehouse.identity.persistence.AttachmentEntity;
 import io.gatehouse.identity.persistence.GroupMemberEntity;
@@ -69,16 +71,38 @@ public class PolicySets {
         return engine.prepare(set);
     }
 
-    /** Bumps the account's policy epoch: call in the transaction of any change that affects policies. */
+    /**
+     * Bumps the account's policy epoch: call in the transaction of any change that affects policies.
+     * When the request relied on the account's state without reading it ({@link AccountStates}), the
+     * bump starts from exactly that state, or the request is made again: the UPDATE checks it, on
+     * the latest committed row, and its lock keeps it until the transaction ends, so the request's
+     * record need not check it again (its own bump has moved it).
+     *
+     * @throws PreconditionFailedException when the state the request relied on has moved
+     */
     public static void invalidate(String accountId) {
-        AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1", accountId);
+        RequestStart.changedState();
+        AccountStates.State relied = AccountStates.reliedOn(accountId);
+        if (relied == null || AccountStates.MISSING.equals(relied)) {
+            AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1", accountId);
+            return;
+        }
+        int bumped = AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1 and policyEpoch = ?2 and status "
+                + (relied.active() ? "=" : "<>") + " 'ACTIVE'", accountId, relied.epoch());
+        if (bumped == 0) {
+            throw new PreconditionFailedException("the state of account " + accountId + " moved");
+        }
+        AccountStates.confirmed(accountId);
     }
 
     /**
      * Bumps the policy epoch of every member account: call in the transaction of any change to the
-     * organization's guardrails (an SCP's content, an attachment), which may reach any of them.
+     * organization's guardrails (an SCP's content, an attachment), which may reach any of them. A
+     * request that relied on a member account's state without reading it is then made again (its
+     * record's check finds the bump); such changes are made from the management account.
      */
     public static void invalidateMembers() {
+        RequestStart.changedState();
         AccountEntity.update("policyEpoch = policyEpoch + 1 where management = false");
     }
 
