@@ -15,21 +15,21 @@ import jakarta.transaction.TransactionManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@link AuditLog} on the transactional outbox: each event is redacted ({@link Redactor}), written
- * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox}, with its
- * resources' rows ({@link EventResources}), in the caller's JTA transaction, or, for events without
- * a change of their own, by the {@link GroupCommitWriter} in a transaction shared with concurrent
- * calls. The Kafka relay publishes committed rows later.
+ * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox}, one row, in the
+ * caller's JTA transaction, or, for events without a change of their own, by the
+ * {@link GroupCommitWriter} in a transaction shared with concurrent calls. The relay seals committed
+ * rows later, indexes them for LookupEvents as it seals them ({@link LookupIndex}), and publishes
+ * them to Kafka.
  *
- * <p>The caller's rows are written with plain JDBC ({@link OutboxInserts}) on the transaction's own
+ * <p>The caller's row is written with plain JDBC ({@link OutboxInserts}) on the transaction's own
  * connection: inside a JTA transaction the pool hands out the connection the transaction (and
- * Hibernate) already use, so the rows commit and roll back with the change they record, at most
- * two statements per event and none of Hibernate's per-entity work.
+ * Hibernate) already use, so the row commits and rolls back with the change it records, one
+ * statement per event and none of Hibernate's per-entity work.
  *
  * <p>No active transaction (none, or one marked for rollback or ending): {@link AuditException}, nothing
  * written. The insert fails: the caller's transaction is marked for rollback, so the change cannot
@@ -58,21 +58,17 @@ public class OutboxAuditLog implements AuditLog {
     @Override
     public void recordNow(AuditEvent event, Precondition precondition) {
         Objects.requireNonNull(event, "event");
-        AuditEvent redacted = Redactor.redact(event);
-        groupCommit.write(toRow(redacted), indexed(redacted), precondition);
+        groupCommit.write(toRow(Redactor.redact(event)), precondition);
     }
 
     @Override
     public void record(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         requireActiveTransaction(event);
-        AuditEvent redacted = Redactor.redact(event);
-        OutboxEventEntity row = toRow(redacted);
+        OutboxEventEntity row = toRow(Redactor.redact(event));
         // The transaction's enlisted connection; closing this handle leaves the transaction open.
         try (Connection connection = dataSource.getConnection()) {
-            row.id = OutboxInserts.insertRow(connection, row);
-            OutboxInserts.insertResources(connection,
-                    List.of(new OutboxInserts.Resources(row.id, row.accountId, indexed(redacted))));
+            OutboxInserts.insertRow(connection, row);
         } catch (SQLException e) {
             markRollbackOnly();
             throw new AuditException("could not store audit event " + event.eventID(), e);
@@ -118,16 +114,6 @@ public class OutboxAuditLog implements AuditLog {
         row.payloadCanonical = true;
         row.managementEvent = event.managementEvent();
         return row;
-    }
-
-    /**
-     * The resources LookupEvents can filter by: a management event's. A data event is not returned
-     * by LookupEvents (as in CloudTrail), so indexing its resources would only cost: for the
-     * authorization API, whose every decision is one, the index rows were about a quarter of
-     * MariaDB's work per call.
-     */
-    static List<AuditEvent.Resource> indexed(AuditEvent event) {
-        return event.managementEvent() && event.resources() != null ? event.resources() : List.of();
     }
 
     /**
