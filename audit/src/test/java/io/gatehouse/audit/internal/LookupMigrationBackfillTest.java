@@ -76,6 +76,9 @@ class LookupMigrationBackfillTest {
                 DatabaseMetaData meta = connection.getMetaData();
                 assertThat(indexes(meta, connection.getCatalog())).contains("aud_outbox_unsealed_ix")
                         .noneMatch(name -> name.startsWith("aud_outbox_account_"));
+                try (ResultSet tables = meta.getTables(connection.getCatalog(), null, "aud_lookup", null)) {
+                    assertThat(tables.next()).as("the names as the metadata has them").isTrue();
+                }
                 try (ResultSet tables = meta.getTables(connection.getCatalog(), null, "aud_outbox_resource", null)) {
                     assertThat(tables.next()).as("aud_outbox_resource dropped").isFalse();
                 }
