@@ -1,27 +1,100 @@
 package io.gatehouse.audit.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.gatehouse.audit.AuditEvent;
-import io.gatehouse.audit.persistence.OutboxResourceEntity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The {@code aud_outbox_resource} values of an event's resources, one row each, written in the
- * event's transaction right after its outbox row ({@link OutboxInserts}) so LookupEvents can filter
- * by ResourceType and ResourceName. Also the one place that says what a resource's LookupEvents name
- * is.
+ * An event's resources as LookupEvents filters and lists them: read from its stored record
+ * ({@link #read}), each one's type, name and ARN ({@link #columns}), the values {@link LookupIndex}
+ * indexes and {@link OutboxEventHistory} shows. Also the one place that says what a resource's
+ * LookupEvents name is.
  */
 public final class EventResources {
+
+    /** Longest resource type indexed; a longer one is left out. */
+    static final int MAX_TYPE = 128;
+    /** Longest resource name indexed; a longer one is left out. */
+    static final int MAX_NAME = 512;
+    /** Longest ARN indexed; a longer one is left out. */
+    static final int MAX_ARN = 640;
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private EventResources() {
     }
 
-    /** A resource's {@code aud_outbox_resource} values: type, LookupEvents name, ARN (null if too long). */
+    /** A resource's LookupEvents values: type, name, ARN; each null when absent or too long. */
     record Columns(String type, String name, String arn) {
     }
 
     static Columns columns(AuditEvent.Resource resource) {
-        return new Columns(fitting(resource.type(), OutboxResourceEntity.MAX_TYPE),
-                fitting(nameOf(resource.arn()), OutboxResourceEntity.MAX_NAME),
-                isArn(resource.arn()) ? fitting(resource.arn(), OutboxResourceEntity.MAX_ARN) : null);
+        return new Columns(fitting(resource.type(), MAX_TYPE), fitting(nameOf(resource.arn()), MAX_NAME),
+                isArn(resource.arn()) ? fitting(resource.arn(), MAX_ARN) : null);
+    }
+
+    /**
+     * The resources of a stored record: its top-level {@code "resources"} array of
+     * {@code {"accountId", "type", "ARN"}} as {@link CloudTrailJson} writes it; none when it has none.
+     * A streaming read that skips everything else (the sealer reads every record it seals) and stops
+     * after the array.
+     *
+     * @throws IOException when the record is not JSON or its resources are not such an array
+     */
+    public static List<AuditEvent.Resource> read(String record) throws IOException {
+        try (JsonParser parser = JSON.createParser(record)) {
+            expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "a record");
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean resources = "resources".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (resources && value != JsonToken.VALUE_NULL) {
+                    return resources(parser);
+                }
+                parser.skipChildren();
+            }
+            expect(parser, parser.currentToken() == JsonToken.END_OBJECT, "the record's end");
+            return List.of();
+        }
+    }
+
+    private static List<AuditEvent.Resource> resources(JsonParser parser) throws IOException {
+        expect(parser, parser.currentToken() == JsonToken.START_ARRAY, "the resources array");
+        List<AuditEvent.Resource> resources = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            String type = null;
+            String arn = null;
+            String accountId = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                    continue;
+                }
+                // As CloudTrailJson reads a record back: a scalar as its text, null as absent.
+                String text = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                switch (name) {
+                    case "type" -> type = text;
+                    case "ARN" -> arn = text;
+                    case "accountId" -> accountId = text;
+                    default -> { }
+                }
+            }
+            resources.add(new AuditEvent.Resource(type, arn, accountId));
+        }
+        expect(parser, parser.currentToken() == JsonToken.END_ARRAY, "a resource object");
+        return resources;
+    }
+
+    private static void expect(JsonParser parser, boolean found, String what) throws JsonParseException {
+        if (!found) {
+            throw new JsonParseException(parser, "expected " + what + ", found " + parser.currentToken());
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.gatehouse.audit.internal;
 
 import io.agroal.api.AgroalDataSource;
-import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.Precondition;
 import io.gatehouse.audit.PreconditionFailedException;
@@ -10,12 +9,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -46,8 +42,7 @@ public class GroupCommitWriter {
     static final int MAX_BATCH = 200;
     private static final int QUEUE = 20_000;
     private static final long WAIT_SECONDS = 30;
-    private record Pending(OutboxEventEntity row, List<AuditEvent.Resource> resources, Precondition precondition,
-            CompletableFuture<Void> done) {
+    private record Pending(OutboxEventEntity row, Precondition precondition, CompletableFuture<Void> done) {
     }
 
     private final AgroalDataSource dataSource;
@@ -66,14 +61,13 @@ public class GroupCommitWriter {
     }
 
     /**
-     * Stores {@code row} and its resources' rows ({@link EventResources}) in a shared transaction,
-     * provided that {@code precondition} (nullable) holds in it; returns once they are committed.
+     * Stores {@code row} in a shared transaction, provided that {@code precondition} (nullable) holds
+     * in it; returns once it is committed.
      *
      * @throws PreconditionFailedException when the precondition did not hold: nothing was stored
      */
-    public void write(OutboxEventEntity row, List<AuditEvent.Resource> resources, Precondition precondition) {
-        Pending pending = new Pending(row, resources == null ? List.of() : resources, precondition,
-                new CompletableFuture<>());
+    public void write(OutboxEventEntity row, Precondition precondition) {
+        Pending pending = new Pending(row, precondition, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new AuditException("audit event " + row.eventId + " not stored: the audit writer is "
                     + (running ? "overloaded" : "stopped"), null);
@@ -139,8 +133,7 @@ public class GroupCommitWriter {
                 try {
                     List<Pending> storing = holding(connection, batch);
                     if (!storing.isEmpty()) {
-                        insertRows(connection, storing);
-                        insertResources(connection, storing);
+                        OutboxInserts.insertRows(connection, storing.stream().map(Pending::row).toList());
                     }
                     connection.commit();
                     return null;
@@ -224,55 +217,6 @@ public class GroupCommitWriter {
             }
         }
         return holding;
-    }
-
-    /** The rows, with one multi-row INSERT. */
-    private static void insertRows(Connection connection, List<Pending> rows) throws SQLException {
-        OutboxInserts.insertRows(connection, rows.stream().map(Pending::row).toList());
-    }
-
-    /**
-     * The resources' rows ({@link EventResources}), keyed to their events' new ids: one read of the
-     * ids by eventID (unique), then one multi-row INSERT.
-     */
-    private static void insertResources(Connection connection, List<Pending> rows) throws SQLException {
-        List<Pending> with = rows.stream().filter(p -> !p.resources().isEmpty()).toList();
-        if (with.isEmpty()) {
-            return;
-        }
-        Map<String, Long> ids = ids(connection, with);
-        List<OutboxInserts.Resources> keyed = new ArrayList<>(with.size());
-        for (Pending pending : with) {
-            Long id = ids.get(pending.row().eventId);
-            if (id == null) {
-                throw new SQLException("the row of audit event " + pending.row().eventId + " was not found");
-            }
-            keyed.add(new OutboxInserts.Resources(id, pending.row().accountId, pending.resources()));
-        }
-        OutboxInserts.insertResources(connection, keyed);
-    }
-
-    /**
-     * The new ids of the entries' rows by eventID, read back in the storing transaction: a multi-row
-     * INSERT does not return them all.
-     */
-    private static Map<String, Long> ids(Connection connection, List<Pending> entries) throws SQLException {
-        StringBuilder select = new StringBuilder("SELECT event_id, id FROM aud_outbox WHERE event_id IN (");
-        for (int i = 0; i < entries.size(); i++) {
-            select.append(i == 0 ? "?" : ", ?");
-        }
-        Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(select.append(')').toString())) {
-            for (int i = 0; i < entries.size(); i++) {
-                query.setString(i + 1, entries.get(i).row().eventId);
-            }
-            try (ResultSet found = query.executeQuery()) {
-                while (found.next()) {
-                    ids.put(found.getString(1), found.getLong(2));
-                }
-            }
-        }
-        return ids;
     }
 
     @PreDestroy

@@ -16,22 +16,22 @@ import jakarta.transaction.TransactionManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@link AuditLog} on the transactional outbox: each event is redacted ({@link Redactor}), written
- * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox}, with its
- * resources' rows ({@link EventResources}), in the caller's JTA transaction, or, for events without
- * a change of their own, by the {@link GroupCommitWriter} in a transaction shared with concurrent
- * calls. The Kafka relay publishes committed rows later.
+ * as CloudTrail JSON ({@link CloudTrailJson}) and inserted into {@code aud_outbox}, one row, in the
+ * caller's JTA transaction, or, for events without a change of their own, by the
+ * {@link GroupCommitWriter} in a transaction shared with concurrent calls. The relay seals committed
+ * rows later, indexes them for LookupEvents as it seals them ({@link LookupIndex}), and publishes
+ * them to Kafka.
  *
- * <p>The caller's rows are written with plain JDBC ({@link OutboxInserts}) on the transaction's own
+ * <p>The caller's row is written with plain JDBC ({@link OutboxInserts}) on the transaction's own
  * connection: inside a JTA transaction the pool hands out the connection the transaction (and
- * Hibernate) already use, so the rows commit and roll back with the change they record, at most
- * two statements per event and none of Hibernate's per-entity work. A precondition the call relied on
- * ({@link #record(AuditEvent, Precondition)}) rides on the row's own INSERT when it has a guard.
+ * Hibernate) already use, so the row commits and rolls back with the change it records, one
+ * statement per event and none of Hibernate's per-entity work. A precondition the call relied on
+ * ({@link #record(AuditEvent, Precondition)}) rides on that INSERT when it has a guard.
  *
  * <p>No active transaction (none, or one marked for rollback or ending): {@link AuditException}, nothing
  * written. The insert fails: the caller's transaction is marked for rollback, so the change cannot
@@ -60,8 +60,7 @@ public class OutboxAuditLog implements AuditLog {
     @Override
     public void recordNow(AuditEvent event, Precondition precondition) {
         Objects.requireNonNull(event, "event");
-        AuditEvent redacted = Redactor.redact(event);
-        groupCommit.write(toRow(redacted), indexed(redacted), precondition);
+        groupCommit.write(toRow(Redactor.redact(event)), precondition);
     }
 
     @Override
@@ -73,18 +72,14 @@ public class OutboxAuditLog implements AuditLog {
     public void record(AuditEvent event, Precondition precondition) {
         Objects.requireNonNull(event, "event");
         requireActiveTransaction(event);
-        AuditEvent redacted = Redactor.redact(event);
-        OutboxEventEntity row = toRow(redacted);
+        OutboxEventEntity row = toRow(Redactor.redact(event));
         // The transaction's enlisted connection; closing this handle leaves the transaction open.
         try (Connection connection = dataSource.getConnection()) {
-            row.id = insert(connection, row, precondition);
-            if (row.id < 0) {
+            if (!insert(connection, row, precondition)) {
                 markRollbackOnly();
                 throw new PreconditionFailedException("audit event " + event.eventID() + " not stored: what its"
                         + " call relied on has moved");
             }
-            OutboxInserts.insertResources(connection,
-                    List.of(new OutboxInserts.Resources(row.id, row.accountId, indexed(redacted))));
         } catch (SQLException e) {
             markRollbackOnly();
             throw new AuditException("could not store audit event " + event.eventID(), e);
@@ -93,19 +88,19 @@ public class OutboxAuditLog implements AuditLog {
 
     /**
      * The row's insert under the precondition: carried by the INSERT itself when it has a guard,
-     * else checked first. Returns the new id, -1 when the precondition did not hold.
+     * else checked first. Returns whether the row was inserted (false: the precondition did not hold).
      */
-    private static long insert(Connection connection, OutboxEventEntity row, Precondition precondition)
+    private static boolean insert(Connection connection, OutboxEventEntity row, Precondition precondition)
             throws SQLException {
         if (precondition == null) {
-            return OutboxInserts.insertRow(connection, row);
+            return OutboxInserts.insertRow(connection, row) == 1;
         }
         Precondition.Guard guard = precondition.guard();
         if (guard != null) {
             return OutboxInserts.insertRowIf(connection, row, guard);
         }
         return precondition.check().failing(connection, List.of(precondition)).isEmpty()
-                ? OutboxInserts.insertRow(connection, row) : -1;
+                && OutboxInserts.insertRow(connection, row) == 1;
     }
 
     /**
@@ -147,16 +142,6 @@ public class OutboxAuditLog implements AuditLog {
         row.payloadCanonical = true;
         row.managementEvent = event.managementEvent();
         return row;
-    }
-
-    /**
-     * The resources LookupEvents can filter by: a management event's. A data event is not returned
-     * by LookupEvents (as in CloudTrail), so indexing its resources would only cost: for the
-     * authorization API, whose every decision is one, the index rows were about a quarter of
-     * MariaDB's work per call.
-     */
-    static List<AuditEvent.Resource> indexed(AuditEvent event) {
-        return event.managementEvent() && event.resources() != null ? event.resources() : List.of();
     }
 
     /**

@@ -1,125 +1,115 @@
 package io.gatehouse.audit.internal;
 
+import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditException;
 import io.gatehouse.audit.EventHistory;
 import io.gatehouse.audit.LookupAttribute;
 import io.gatehouse.audit.LookupPage;
 import io.gatehouse.audit.LookupQuery;
-import io.gatehouse.audit.persistence.OutboxEventEntity;
-import io.gatehouse.audit.persistence.OutboxResourceEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 
 /**
- * {@link EventHistory} on the outbox: a keyset query over {@code aud_outbox} in (event time, id)
- * order, newest first, one account only, management events only (as CloudTrail's event history);
- * the resource filters through {@code aud_outbox_resource}.
- * Portable JPQL, so the same query serves MariaDB and H2.
+ * {@link EventHistory} on the outbox: one account's management events (as CloudTrail's event
+ * history), newest first by (event time, outbox id), a keyset page at a time.
+ *
+ * <p>LookupEvents' index, {@code aud_lookup} ({@link LookupIndex}), is built by the relay's sealer,
+ * in batches, in the transaction that seals the rows, so that no API call pays for it. A lookup
+ * therefore reads two parts ({@link LookupReads}): first the events not sealed yet (the outbox's
+ * unsealed tail, normally well under a second of events), so a lookup right after a call still
+ * sees it; then the sealed ones through the index. Reading the tail first means an event sealed
+ * between the two reads is found at least once; {@link #merge} keeps it once. An EventId filter
+ * reads the outbox's unique key instead. The resources listed come from each event's record.
  */
 @ApplicationScoped
 public class OutboxEventHistory implements EventHistory {
 
-    private final EntityManager entityManager;
+    private static final Comparator<LookupReads.Row> NEWEST_FIRST = Comparator
+            .comparing(LookupReads.Row::eventTime).thenComparingLong(LookupReads.Row::id).reversed();
+
+    private final DataSource dataSource;
 
     @Inject
-    public OutboxEventHistory(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public OutboxEventHistory(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
     @Transactional
     public LookupPage lookup(LookupQuery query) {
         NextTokens.Cursor cursor = query.nextToken() == null ? null : NextTokens.read(query, query.nextToken());
-        try {
-            List<OutboxEventEntity> rows = rows(query, cursor);
-            boolean more = rows.size() > query.maxResults();
-            List<OutboxEventEntity> page = more ? rows.subList(0, query.maxResults()) : rows;
-            Map<Long, List<LookupPage.Resource>> resources = resources(page);
-            List<LookupPage.Event> events = new ArrayList<>(page.size());
-            for (OutboxEventEntity row : page) {
-                events.add(new LookupPage.Event(row.eventId, row.eventName, row.readOnly, row.accessKeyId,
-                        row.eventTime, row.eventSource, row.username, resources.getOrDefault(row.id, List.of()),
-                        row.payload));
-            }
-            OutboxEventEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
-            return new LookupPage(events, more ? NextTokens.issue(query, last.eventTime, last.id) : null);
-        } catch (PersistenceException e) {
+        List<LookupReads.Row> rows;
+        try (Connection connection = dataSource.getConnection()) {
+            rows = rows(connection, query, cursor);
+        } catch (SQLException e) {
             throw new AuditException("could not read the events of account " + query.accountId(), e);
         }
+        boolean more = rows.size() > query.maxResults();
+        List<LookupReads.Row> page = more ? rows.subList(0, query.maxResults()) : rows;
+        List<LookupPage.Event> events = new ArrayList<>(page.size());
+        for (LookupReads.Row row : page) {
+            events.add(new LookupPage.Event(row.eventId(), row.eventName(), row.readOnly(), row.accessKeyId(),
+                    row.eventTime(), row.eventSource(), row.username(), resources(row.payload()), row.payload()));
+        }
+        LookupReads.Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new LookupPage(events, more ? NextTokens.issue(query, last.eventTime(), last.id()) : null);
     }
 
     /** One row more than the page, to know whether another page follows. */
-    private List<OutboxEventEntity> rows(LookupQuery query, NextTokens.Cursor cursor) {
-        // Management events only, as CloudTrail's event history: data events are on the stream.
-        StringBuilder jpql = new StringBuilder("select e from OutboxEventEntity e where e.accountId = :account"
-                + " and e.managementEvent = true");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("account", query.accountId());
-        if (query.startTime() != null) {
-            jpql.append(" and e.eventTime >= :start");
-            params.put("start", query.startTime());
+    private static List<LookupReads.Row> rows(Connection connection, LookupQuery query, NextTokens.Cursor cursor)
+            throws SQLException {
+        int limit = query.maxResults() + 1;
+        LookupAttribute attribute = query.attribute();
+        if (attribute != null && attribute.key() == LookupAttribute.Key.EVENT_ID) {
+            return LookupReads.byEventId(connection, query, cursor, attribute.value());
         }
-        if (query.endTime() != null) {
-            jpql.append(" and e.eventTime <= :end");
-            params.put("end", query.endTime());
-        }
-        if (query.attribute() != null) {
-            filter(query.attribute(), jpql, params);
-        }
-        if (cursor != null) {
-            jpql.append(" and (e.eventTime < :cursorTime or (e.eventTime = :cursorTime and e.id < :cursorId))");
-            params.put("cursorTime", cursor.eventTime());
-            params.put("cursorId", cursor.id());
-        }
-        jpql.append(" order by e.eventTime desc, e.id desc");
-        TypedQuery<OutboxEventEntity> typed = entityManager.createQuery(jpql.toString(), OutboxEventEntity.class);
-        params.forEach(typed::setParameter);
-        return typed.setMaxResults(query.maxResults() + 1).getResultList();
+        LookupIndex.Entry filter = attribute == null ? LookupIndex.EVERY_EVENT : LookupIndex.of(attribute);
+        List<LookupReads.Row> tail = LookupReads.tail(connection, query, cursor, filter, limit);
+        List<LookupReads.Row> sealed = LookupReads.sealed(connection, query, cursor, filter, limit);
+        return merge(tail, sealed, limit);
     }
 
-    private static void filter(LookupAttribute attribute, StringBuilder jpql, Map<String, Object> params) {
-        String value = attribute.value();
-        switch (attribute.key()) {
-            case EVENT_ID -> jpql.append(" and e.eventId = :value");
-            case EVENT_NAME -> jpql.append(" and e.eventName = :value");
-            case USERNAME -> jpql.append(" and e.username = :value");
-            case EVENT_SOURCE -> jpql.append(" and e.eventSource = :value");
-            case ACCESS_KEY_ID -> jpql.append(" and e.accessKeyId = :value");
-            case READ_ONLY -> {
-                jpql.append(" and e.readOnly = :readOnly");
-                params.put("readOnly", Boolean.parseBoolean(value));
-                return;
+    /**
+     * The first {@code limit} rows of two lists each newest first, newest first, each outbox row
+     * once: a row sealed between the tail's read and the index's is in both.
+     */
+    static List<LookupReads.Row> merge(List<LookupReads.Row> tail, List<LookupReads.Row> sealed, int limit) {
+        List<LookupReads.Row> merged = new ArrayList<>(Math.min(limit, tail.size() + sealed.size()));
+        Set<Long> ids = new HashSet<>();
+        int t = 0;
+        int s = 0;
+        while (merged.size() < limit && (t < tail.size() || s < sealed.size())) {
+            boolean fromTail = s == sealed.size()
+                    || t < tail.size() && NEWEST_FIRST.compare(tail.get(t), sealed.get(s)) <= 0;
+            LookupReads.Row next = fromTail ? tail.get(t++) : sealed.get(s++);
+            if (ids.add(next.id())) {
+                merged.add(next);
             }
-            case RESOURCE_TYPE -> jpql.append(" and exists (select r.id from OutboxResourceEntity r where"
-                    + " r.accountId = e.accountId and r.outboxId = e.id and r.resourceType = :value)");
-            case RESOURCE_NAME -> jpql.append(" and exists (select r.id from OutboxResourceEntity r where"
-                    + " r.accountId = e.accountId and r.outboxId = e.id and r.")
-                    .append(EventResources.isArn(value) ? "resourceArn" : "resourceName").append(" = :value)");
-            default -> throw new IllegalStateException("unhandled lookup attribute " + attribute.key());
         }
-        params.put("value", value);
+        return merged;
     }
 
-    private Map<Long, List<LookupPage.Resource>> resources(List<OutboxEventEntity> page) {
-        Map<Long, List<LookupPage.Resource>> out = new LinkedHashMap<>();
-        if (page.isEmpty()) {
-            return out;
+    /** The event's resources as LookupEvents lists them: from its record, as the index derives them. */
+    private static List<LookupPage.Resource> resources(String record) {
+        try {
+            List<LookupPage.Resource> resources = new ArrayList<>();
+            for (AuditEvent.Resource resource : EventResources.read(record)) {
+                EventResources.Columns columns = EventResources.columns(resource);
+                resources.add(new LookupPage.Resource(columns.type(), columns.name()));
+            }
+            return resources;
+        } catch (IOException e) {
+            return List.of(); // the record is still listed, as the sealer still indexes it
         }
-        List<OutboxResourceEntity> rows = entityManager.createQuery("select r from OutboxResourceEntity r"
-                + " where r.outboxId in :ids order by r.id", OutboxResourceEntity.class)
-                .setParameter("ids", page.stream().map(e -> e.id).toList()).getResultList();
-        for (OutboxResourceEntity row : rows) {
-            out.computeIfAbsent(row.outboxId, id -> new ArrayList<>())
-                    .add(new LookupPage.Resource(row.resourceType, row.resourceName));
-        }
-        return out;
     }
 }

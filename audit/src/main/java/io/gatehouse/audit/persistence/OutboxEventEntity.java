@@ -11,12 +11,12 @@ import java.time.Instant;
 
 /**
  * One row of {@code aud_outbox}: an event's CloudTrail JSON ({@link #payload}), written in the
- * transaction of the call it records, plus copies of the fields LookupEvents filters on.
+ * transaction of the call it records, plus copies of the fields LookupEvents filters on (from which
+ * the relay's sealer builds LookupEvents' index, {@code aud_lookup}, as it seals the row).
  *
  * <p>{@link #id} grows in insertion order. The relay's column, {@code seal_no} (0 until the row is
  * sealed), is not mapped: only the relay writes it, with plain JDBC, and the chain fields in
- * {@code aud_seal}. The schema is Flyway's
- * ({@code db/migration/audit}), never Hibernate's.
+ * {@code aud_seal}. The schema is Flyway's ({@code db/migration/audit}), never Hibernate's.
  */
 @Entity
 @Table(name = "aud_outbox")

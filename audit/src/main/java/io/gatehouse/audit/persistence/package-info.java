@@ -1,7 +1,6 @@
 /**
- * The {@code aud_} tables' Hibernate mappings: {@link io.gatehouse.audit.persistence.OutboxEventEntity}
- * and {@link io.gatehouse.audit.persistence.OutboxResourceEntity}, which LookupEvents reads (the
- * audit log writes their rows with plain JDBC). The schema comes from the Flyway migrations in
- * {@code db/migration/audit}. Not for other modules.
+ * The {@code aud_} tables' Hibernate mapping: {@link io.gatehouse.audit.persistence.OutboxEventEntity},
+ * an outbox row as the audit log builds it (it writes and LookupEvents reads the rows with plain JDBC).
+ * The schema comes from the Flyway migrations in {@code db/migration/audit}. Not for other modules.
  */
 package io.gatehouse.audit.persistence;

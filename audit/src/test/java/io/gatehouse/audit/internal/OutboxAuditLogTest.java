@@ -33,8 +33,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbox on real MariaDB: events, and their resources' rows, commit and roll back with the
- * caller's transaction, written on its own connection.
+ * The outbox on real MariaDB: events commit and roll back with the caller's transaction, one row
+ * each, written on its own connection, their resources in their records (LookupEvents' index is
+ * built by the relay's sealer: see {@code LookupBeforeAndAfterSealingTest}).
  */
 @QuarkusTest
 @QuarkusTestResource(MariaDbTestResource.class)
@@ -127,40 +128,36 @@ class OutboxAuditLogTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(row(event.eventID())).isNull();
-        assertThat(resourceRowsNamed(user)).as("the resources' rows roll back too").isZero();
     }
 
     @Test
-    void anEventRecordedInATransactionKeepsBothResourcesKeyedToItsRow() throws Exception {
+    void anEventRecordedInATransactionKeepsBothResourcesInItsRecord() throws Exception {
         String user = "kept-" + UUID.randomUUID();
         AuditEvent event = withTwoResources(user);
 
         QuarkusTransaction.requiringNew().run(() -> auditLog.record(event));
 
-        long id = (Long) row(event.eventID()).get("id");
-        assertThat(resourceRows(id)).containsExactly(
-                List.of("123456789012", "AWS::IAM::User", user, "arn:aws:iam::123456789012:user/dev/" + user),
-                List.of("123456789012", "AWS::IAM::Group", "readers", "-"));
+        assertThat(resources(event.eventID())).containsExactly(
+                new AuditEvent.Resource("AWS::IAM::User", "arn:aws:iam::123456789012:user/dev/" + user, "123456789012"),
+                new AuditEvent.Resource("AWS::IAM::Group", "readers", "123456789012"));
     }
 
     /**
-     * The rows go in on the connection the transaction already holds, the one Hibernate uses: its
-     * queries in the same transaction see them before they are committed.
+     * The row goes in on the connection the transaction already holds, the one Hibernate uses: its
+     * queries in the same transaction see it before it is committed.
      */
     @Test
-    void theRowsAreWrittenOnTheTransactionsOwnConnection() throws Exception {
+    void theRowIsWrittenOnTheTransactionsOwnConnection() throws Exception {
         AuditEvent event = withTwoResources("shared-" + UUID.randomUUID());
 
         long[] seen = QuarkusTransaction.requiringNew().call(() -> {
             long before = countOf("OutboxEventEntity o where o.eventId = :id", event.eventID());
             auditLog.record(event);
             long rows = countOf("OutboxEventEntity o where o.eventId = :id", event.eventID());
-            long resources = countOf("OutboxResourceEntity r where r.outboxId"
-                    + " = (select o.id from OutboxEventEntity o where o.eventId = :id)", event.eventID());
-            return new long[] {before, rows, resources};
+            return new long[] {before, rows};
         });
 
-        assertThat(seen).containsExactly(0, 1, 2);
+        assertThat(seen).containsExactly(0, 1);
     }
 
     @Test
@@ -174,7 +171,6 @@ class OutboxAuditLogTest {
                         + " AuditLog.record must run in the transaction of the change it records");
 
         assertThat(row(event.eventID())).isNull();
-        assertThat(resourceRowsNamed(user)).isZero();
     }
 
     @Test
@@ -263,30 +259,15 @@ class OutboxAuditLogTest {
     }
 
     @Test
-    void anEventRecordedNowKeepsItsResourcesForLookups() throws Exception {
+    void anEventRecordedNowKeepsItsResourcesInItsRecord() throws Exception {
+        List<AuditEvent.Resource> resources = List.of(
+                new AuditEvent.Resource("AWS::IAM::User", "arn:aws:iam::123456789012:user/dev/alice", "123456789012"),
+                new AuditEvent.Resource("AWS::IAM::Group", "readers", "123456789012"));
         AuditEvent event = Events.createUser().eventID(UUID.randomUUID().toString()).readOnly(true)
-                .resources(List.of(new AuditEvent.Resource("AWS::IAM::User", "arn:aws:iam::123456789012:user/dev/alice",
-                        "123456789012"), new AuditEvent.Resource("AWS::IAM::Group", "readers", "123456789012")))
-                .build();
+                .resources(resources).build();
         auditLog.recordNow(event);
 
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT r.resource_type, r.resource_name,"
-                     + " r.resource_arn, r.account_id FROM aud_outbox_resource r JOIN aud_outbox o ON o.id = r.outbox_id"
-                     + " WHERE o.event_id = ? ORDER BY r.resource_type DESC")) {
-            select.setString(1, event.eventID());
-            try (ResultSet rows = select.executeQuery()) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo("AWS::IAM::User");
-                assertThat(rows.getString(2)).isEqualTo("alice");
-                assertThat(rows.getString(3)).isEqualTo("arn:aws:iam::123456789012:user/dev/alice");
-                assertThat(rows.getString(4)).isEqualTo("123456789012");
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(2)).isEqualTo("readers");
-                assertThat(rows.getString(3)).isNull();
-                assertThat(rows.next()).isFalse();
-            }
-        }
+        assertThat(resources(event.eventID())).isEqualTo(resources);
     }
 
     /** A test precondition: holds when the storing connection answers that its number is even. */
@@ -344,7 +325,8 @@ class OutboxAuditLogTest {
                     continue;
                 }
                 assertThat(row).as("row of event %d", i).isNotNull();
-                assertThat(resourceNames(events.get(i).eventID())).as("resources of event %d", i)
+                assertThat(resources(events.get(i).eventID())).as("resources of event %d", i)
+                        .extracting(r -> EventResources.nameOf(r.arn()))
                         .isEqualTo(i % 3 == 0 ? List.of() : List.of("u" + i));
             }
         } finally {
@@ -394,49 +376,9 @@ class OutboxAuditLogTest {
                 .getSingleResult();
     }
 
-    /** The resource rows of outbox row {@code outboxId}: account, type, name, ARN ("-" for null), in order. */
-    private List<List<String>> resourceRows(long outboxId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT account_id, resource_type,"
-                     + " resource_name, COALESCE(resource_arn, '-') FROM aud_outbox_resource WHERE outbox_id = ?"
-                     + " ORDER BY id")) {
-            select.setLong(1, outboxId);
-            List<List<String>> rows = new java.util.ArrayList<>();
-            try (ResultSet found = select.executeQuery()) {
-                while (found.next()) {
-                    rows.add(List.of(found.getString(1), found.getString(2), found.getString(3), found.getString(4)));
-                }
-            }
-            return rows;
-        }
-    }
-
-    /** How many resource rows, of any event, name {@code name}. */
-    private int resourceRowsNamed(String name) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM aud_outbox_resource WHERE resource_name = ?")) {
-            select.setString(1, name);
-            try (ResultSet count = select.executeQuery()) {
-                count.next();
-                return count.getInt(1);
-            }
-        }
-    }
-
-    private List<String> resourceNames(String eventId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT r.resource_name FROM aud_outbox_resource r"
-                     + " JOIN aud_outbox o ON o.id = r.outbox_id AND o.account_id = r.account_id WHERE o.event_id = ?")) {
-            select.setString(1, eventId);
-            List<String> names = new java.util.ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-            return names;
-        }
+    /** The resources in the stored record of the event, as the sealer reads them for the index. */
+    private List<AuditEvent.Resource> resources(String eventId) throws Exception {
+        return EventResources.read((String) row(eventId).get("payload"));
     }
 
     @Test

@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * The relay's reads and writes of {@code aud_outbox} and {@code aud_digest} outside sealing: what
- * is still to publish, what the lag is, and deleting what retention lets go. Published means sealed
+ * is still to publish, what the lag is, and deleting what retention lets go (with the rows' chain
+ * fields in {@code aud_seal} and their LookupEvents index rows in {@code aud_lookup}). Published means sealed
  * at or below {@code aud_lease.published_seal_no} (see {@link Lease#storePublished}).
  */
 final class OutboxRows {
@@ -22,7 +23,10 @@ final class OutboxRows {
     private OutboxRows() {
     }
 
-    /** Deletes up to {@code limit} rows that are on Kafka and older than {@code before}; returns how many. */
+    /**
+     * Deletes up to {@code limit} rows that are on Kafka and older than {@code before}, with their
+     * {@code aud_seal} and {@code aud_lookup} rows, in one transaction; returns how many.
+     */
     static int deleteExpired(DataSource dataSource, Instant before, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
@@ -43,12 +47,16 @@ final class OutboxRows {
                 String in = " IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
                 connection.setAutoCommit(false);
                 try (PreparedStatement seals = connection.prepareStatement("DELETE FROM aud_seal WHERE outbox_id" + in);
+                        PreparedStatement lookup = connection.prepareStatement(
+                                "DELETE FROM aud_lookup WHERE outbox_id" + in);
                         PreparedStatement rows = connection.prepareStatement("DELETE FROM aud_outbox WHERE id" + in)) {
                     for (int i = 0; i < ids.size(); i++) {
                         seals.setLong(i + 1, ids.get(i));
+                        lookup.setLong(i + 1, ids.get(i));
                         rows.setLong(i + 1, ids.get(i));
                     }
                     seals.executeUpdate();
+                    lookup.executeUpdate();
                     rows.executeUpdate();
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.gatehouse.audit.internal.relay;
 
+import io.gatehouse.audit.internal.LookupIndex;
 import io.gatehouse.audit.internal.chain.Chain;
 import io.gatehouse.audit.internal.relay.KafkaPublisher.Outgoing;
 import java.sql.Connection;
@@ -7,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Map;
  * only while holding the lease. Rows are taken in id order among those committed; a row whose
  * transaction commits late (a lower id than rows already sealed) is simply sealed in a later batch,
  * so the chain order is the order rows became visible, and no API call waits for another.
+ *
+ * <p>The same transaction indexes the batch's management events for LookupEvents
+ * ({@link LookupRows}): a row is unsealed, or sealed and indexed, never in between.
  */
 final class Sealer {
 
@@ -24,11 +29,21 @@ final class Sealer {
     }
 
     private record Unsealed(long id, String accountId, String eventId, String eventName, String payload,
-            boolean canonical) {
+            boolean canonical, boolean managementEvent, LocalDateTime eventTime, String eventSource,
+            String username, String accessKeyId, boolean readOnly) {
 
         /** The payload split for hashing: by one scan when it is canonical already, else as before. */
         Chain.Prepared prepare() {
             return canonical ? Chain.prepareCanonical(payload) : Chain.prepare(payload);
+        }
+
+        /** Its rows of LookupEvents' index; none for a data event. */
+        List<LookupRows.Row> lookupRows() {
+            if (!managementEvent) {
+                return List.of();
+            }
+            return LookupRows.of(id, accountId, eventTime, LookupIndex.entries(eventName, username, accessKeyId,
+                    eventSource, readOnly, LookupRows.resources(id, payload)));
         }
     }
 
@@ -56,6 +71,8 @@ final class Sealer {
         // one SHA-256 per row. For rows the audit log wrote canonical (payload_canonical) it is one scan
         // of the payload; older rows are parsed, sorted and written again, the costly part of a hash.
         List<Chain.Prepared> prepared = rows.parallelStream().map(Unsealed::prepare).toList();
+        // Reading each record's resources for the index is one more pass over it: also on every core.
+        List<LookupRows.Row> lookup = rows.parallelStream().flatMap(row -> row.lookupRows().stream()).toList();
         for (int i = 0; i < rows.size(); i++) {
             Unsealed row = rows.get(i);
             Head head = changed.getOrDefault(row.accountId(),
@@ -67,7 +84,9 @@ final class Sealer {
             sealed.add(new Outgoing(row.id(), counter, row.accountId(), row.eventId(), row.eventName(),
                     Chain.seal(row.payload(), seq, head.hash(), hash)));
         }
-        stamp(connection, stamps);
+        boolean mariaDb = "MariaDB".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        stamp(connection, mariaDb, stamps);
+        LookupRows.insert(connection, mariaDb, lookup);
         storeHeads(connection, changed);
         Lease.storeCounter(connection, counter);
         return sealed;
@@ -77,8 +96,8 @@ final class Sealer {
     // same size, so InnoDB updates it in place) and its chain fields (new rows in aud_seal). On
     // MariaDB: one UPDATE ... JOIN and one multi-row INSERT per slice of 1,000 rows; elsewhere (H2,
     // the embedded default): JDBC batches.
-    private static void stamp(Connection connection, List<Object[]> stamps) throws SQLException {
-        if (!"MariaDB".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
+    private static void stamp(Connection connection, boolean mariaDb, List<Object[]> stamps) throws SQLException {
+        if (!mariaDb) {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE aud_outbox SET seal_no = ? WHERE id = ?");
                     PreparedStatement insert = connection.prepareStatement(INSERT_SEAL + "(?, ?, ?, ?, ?)")) {
@@ -140,13 +159,16 @@ final class Sealer {
     private static List<Unsealed> unsealed(Connection connection, int limit) throws SQLException {
         List<Unsealed> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, account_id, event_id, event_name, payload, payload_canonical FROM aud_outbox"
+                "SELECT id, account_id, event_id, event_name, payload, payload_canonical, management_event,"
+                        + " event_time, event_source, username, access_key_id, read_only FROM aud_outbox"
                         + " WHERE seal_no = 0 ORDER BY id LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Unsealed(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getBoolean(6)));
+                            result.getString(4), result.getString(5), result.getBoolean(6), result.getBoolean(7),
+                            result.getObject(8, LocalDateTime.class), result.getString(9), result.getString(10),
+                            result.getString(11), result.getBoolean(12)));
                 }
             }
         }

@@ -154,8 +154,10 @@ class RelayWithKafkaTest {
         assertThat(relay.deleteExpired()).isEqualTo(50);
         assertThat(relay.deleteExpired()).isZero(); // the 30 are kept until Kafka has them
         assertThat(Outbox.unpublished(dataSource)).isEqualTo(30);
+        assertThat(indexed()).as("the LookupEvents rows of the 30 kept only").isEqualTo(30);
         drain(relay);
         assertThat(relay.deleteExpired()).isEqualTo(30);
+        assertThat(indexed()).isZero();
         relay.close();
         List<String> records = AuditStreams.readTopic(broker.bootstrapServers(), "retention", Duration.ofSeconds(30));
         assertThat(String.join("\n", records)).contains(later);
@@ -218,6 +220,17 @@ class RelayWithKafkaTest {
         List<String> records = AuditStreams.readTopic(broker.bootstrapServers(), topic, Duration.ofSeconds(30));
         assertExactlyOnceInOrder(records, written);
         assertThat(AuditStreams.validate(records, Outbox.keysJson(dataSource)).problems()).isEmpty();
+    }
+
+    /** How many outbox rows have LookupEvents index rows. */
+    private long indexed() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT COUNT(DISTINCT outbox_id) FROM aud_lookup");
+                java.sql.ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private void awaitPublished() throws Exception {

@@ -1,0 +1,110 @@
+package io.gatehouse.audit.internal;
+
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.LookupAttribute;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code aud_lookup}, LookupEvents' index, holds for an event, shared by its writer (the
+ * relay's sealer, which indexes management events in batches as it seals them) and its reader
+ * ({@link OutboxEventHistory}), so both agree on every code and value. One entry per attribute
+ * value of the event: {@link Attr#EVERY_EVENT} always, then each LookupEvents attribute the event
+ * has a value for; a null value has no entry. EventId has none: {@code aud_outbox}'s unique key
+ * answers it.
+ */
+public final class LookupIndex {
+
+    /** The {@code attr} column: what {@code val} is. The codes are stored; never renumber one. */
+    public enum Attr {
+        /** Every event, with value {@code ""}: the lookup without a filter. */
+        EVERY_EVENT(0),
+        EVENT_NAME(1),
+        USERNAME(2),
+        ACCESS_KEY_ID(3),
+        EVENT_SOURCE(4),
+        /** {@code "true"} or {@code "false"}. */
+        READ_ONLY(5),
+        RESOURCE_TYPE(6),
+        /** The name LookupEvents shows ({@link EventResources#nameOf}). */
+        RESOURCE_NAME(7),
+        /** The resource's full ARN: a ResourceName filter given as an ARN matches it. */
+        RESOURCE_ARN(8);
+
+        private final short code;
+
+        Attr(int code) {
+            this.code = (short) code;
+        }
+
+        public short code() {
+            return code;
+        }
+    }
+
+    /** One {@code aud_lookup} row of an event, without the event's own columns. */
+    public record Entry(Attr attr, String value) {
+    }
+
+    /** The entry of an event without a filter. */
+    public static final Entry EVERY_EVENT = new Entry(Attr.EVERY_EVENT, "");
+
+    private LookupIndex() {
+    }
+
+    /** The entries of a management event, {@link #EVERY_EVENT} first; no entry twice. */
+    public static Set<Entry> entries(String eventName, String username, String accessKeyId, String eventSource,
+            boolean readOnly, List<AuditEvent.Resource> resources) {
+        Set<Entry> entries = new LinkedHashSet<>();
+        entries.add(EVERY_EVENT);
+        add(entries, Attr.EVENT_NAME, eventName);
+        add(entries, Attr.USERNAME, username);
+        add(entries, Attr.ACCESS_KEY_ID, accessKeyId);
+        add(entries, Attr.EVENT_SOURCE, eventSource);
+        add(entries, Attr.READ_ONLY, Boolean.toString(readOnly));
+        entries.addAll(resourceEntries(resources));
+        return entries;
+    }
+
+    /**
+     * The entries of an event's resources: each one's type, name and ARN as {@link EventResources#columns}
+     * derives them (a value too long is left out, never cut).
+     */
+    public static Set<Entry> resourceEntries(List<AuditEvent.Resource> resources) {
+        Set<Entry> entries = new LinkedHashSet<>();
+        for (AuditEvent.Resource resource : resources) {
+            EventResources.Columns columns = EventResources.columns(resource);
+            add(entries, Attr.RESOURCE_TYPE, columns.type());
+            add(entries, Attr.RESOURCE_NAME, columns.name());
+            add(entries, Attr.RESOURCE_ARN, columns.arn());
+        }
+        return entries;
+    }
+
+    /**
+     * The entry a LookupEvents filter matches: ResourceName given as an ARN is the ARN's entry;
+     * ReadOnly is {@code "true"} for {@code true} in any case and {@code "false"} otherwise.
+     *
+     * @throws IllegalArgumentException for EventId, which the index does not hold
+     */
+    public static Entry of(LookupAttribute attribute) {
+        String value = attribute.value();
+        return switch (attribute.key()) {
+            case EVENT_NAME -> new Entry(Attr.EVENT_NAME, value);
+            case USERNAME -> new Entry(Attr.USERNAME, value);
+            case ACCESS_KEY_ID -> new Entry(Attr.ACCESS_KEY_ID, value);
+            case EVENT_SOURCE -> new Entry(Attr.EVENT_SOURCE, value);
+            case READ_ONLY -> new Entry(Attr.READ_ONLY, Boolean.toString(Boolean.parseBoolean(value)));
+            case RESOURCE_TYPE -> new Entry(Attr.RESOURCE_TYPE, value);
+            case RESOURCE_NAME -> new Entry(EventResources.isArn(value) ? Attr.RESOURCE_ARN : Attr.RESOURCE_NAME, value);
+            case EVENT_ID -> throw new IllegalArgumentException("EventId is looked up by aud_outbox's unique key");
+        };
+    }
+
+    private static void add(Set<Entry> entries, Attr attr, String value) {
+        if (value != null) {
+            entries.add(new Entry(attr, value));
+        }
+    }
+}

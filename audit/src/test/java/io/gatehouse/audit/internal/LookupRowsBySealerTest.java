@@ -1,0 +1,191 @@
+package io.gatehouse.audit.internal;
+
+import static io.gatehouse.audit.internal.Lookups.ACCOUNT;
+import static io.gatehouse.audit.internal.Lookups.count;
+import static io.gatehouse.audit.internal.Lookups.event;
+import static io.gatehouse.audit.internal.Lookups.ids;
+import static io.gatehouse.audit.internal.Lookups.lookupRows;
+import static io.gatehouse.audit.internal.Lookups.query;
+import static io.gatehouse.audit.internal.Lookups.record;
+import static io.gatehouse.audit.internal.Lookups.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.Events;
+import io.gatehouse.audit.LookupAttribute.Key;
+import io.gatehouse.audit.LookupPage;
+import io.gatehouse.audit.LookupQuery;
+import io.gatehouse.audit.TestDatabase;
+import io.gatehouse.audit.internal.relay.OutboxRelay;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The {@code aud_lookup} rows the sealer writes, on H2 and on MariaDB: none for data events; a
+ * resource value too long for its column gets no row; values PAD SPACE compares as equal, and a
+ * record whose resources cannot be read, do not stop sealing; retention deletes the rows with
+ * their events.
+ */
+class LookupRowsBySealerTest {
+
+    private static final String USERS = "arn:aws:iam::" + ACCOUNT + ":user/";
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void dataEventsGetNoLookupRows(TestDatabase kind) throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            AuditEvent management = record(dataSource, event(ACCOUNT, "GetUser", Events.TIME, true, "dave"));
+            AuditEvent decision = record(dataSource, event(ACCOUNT, "Authorize", Events.TIME.plusSeconds(1), true,
+                    "dave", new AuditEvent.Resource("Gatehouse::Resource", "arn:aws:orders:us-east-1:" + ACCOUNT
+                            + ":order/42", ACCOUNT)).toBuilder().managementEvent(false)
+                    .eventCategory(AuditEvent.Category.DATA).build());
+
+            assertThat(seal(Lookups.relay(dataSource))).isEqualTo(2);
+
+            assertThat(lookupRows(dataSource, decision)).isEmpty();
+            assertThat(lookupRows(dataSource, management)).isNotEmpty();
+            OutboxEventHistory history = new OutboxEventHistory(dataSource);
+            assertThat(ids(history, LookupQuery.builder(ACCOUNT).build())).containsExactly(management.eventID());
+            assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, "42"))).isEmpty();
+        }
+    }
+
+    /** A value is never cut (a cut value could match another resource): too long, no row. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aResourceValueTooLongForItsColumnGetsNoRowButTheEventIsStillFound(TestDatabase kind) throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            OutboxEventHistory history = new OutboxEventHistory(dataSource);
+            String longName = "n".repeat(513); // over 512; its ARN (544) fits in 640
+            String longArn = USERS + "m".repeat(700);
+            AuditEvent event = record(dataSource, event(ACCOUNT, "CreateUser", Events.TIME, false, "alice",
+                    new AuditEvent.Resource("T".repeat(129), USERS + longName, ACCOUNT),
+                    new AuditEvent.Resource("AWS::IAM::User", longArn, ACCOUNT)));
+
+            for (boolean sealed : new boolean[] {false, true}) {
+                if (sealed) {
+                    assertThat(seal(Lookups.relay(dataSource))).isEqualTo(1);
+                    assertThat(lookupRows(dataSource, event)).filteredOn(r -> r.startsWith("6=") || r.startsWith("7=")
+                            || r.startsWith("8=")).containsExactly("6=AWS::IAM::User", "8=" + USERS + longName);
+                }
+                assertThat(ids(history, LookupQuery.builder(ACCOUNT).build())).as("sealed: %s", sealed)
+                        .containsExactly(event.eventID());
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, longName))).isEmpty();
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, longArn))).isEmpty();
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_TYPE, "T".repeat(129)))).isEmpty();
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, USERS + longName)))
+                        .containsExactly(event.eventID());
+                assertThat(history.lookup(LookupQuery.builder(ACCOUNT).build()).events().get(0).resources())
+                        .containsExactly(new LookupPage.Resource(null, null),
+                                new LookupPage.Resource("AWS::IAM::User", null));
+            }
+        }
+    }
+
+    /**
+     * MariaDB's utf8mb4_bin ignores trailing spaces when it compares: two resource names differing
+     * only by them would be one key, and a second row a duplicate that stopped all sealing.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void resourceNamesDifferingOnlyByTrailingSpacesDoNotStopSealing(TestDatabase kind) throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            AuditEvent event = record(dataSource, event(ACCOUNT, "TagUser", Events.TIME, false, "alice",
+                    new AuditEvent.Resource("AWS::IAM::User", "x", ACCOUNT),
+                    new AuditEvent.Resource("AWS::IAM::User", "x  ", ACCOUNT)));
+
+            assertThat(seal(Lookups.relay(dataSource))).isEqualTo(1);
+
+            assertThat(lookupRows(dataSource, event)).filteredOn(r -> r.startsWith("7=")).containsExactly("7=x");
+            assertThat(ids(new OutboxEventHistory(dataSource), query(ACCOUNT, Key.RESOURCE_NAME, "x")))
+                    .containsExactly(event.eventID());
+        }
+    }
+
+    /** A record whose resources do not read as CloudTrailJson writes them is still sealed and found. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRecordWhoseResourcesCannotBeReadIsSealedAndIndexedWithoutThem(TestDatabase kind) throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            String broken = insertRaw(dataSource, "{\"awsRegion\":\"us-east-1\",\"resources\":[{\"ARN\" \"x\"}]}");
+            String notAList = insertRaw(dataSource, "{\"awsRegion\":\"us-east-1\",\"resources\":\"x\"}");
+            AuditEvent fine = record(dataSource, event(ACCOUNT, "CreateUser", Events.TIME, false, "alice",
+                    new AuditEvent.Resource("AWS::IAM::User", USERS + "bob", ACCOUNT)));
+
+            assertThat(seal(Lookups.relay(dataSource))).isEqualTo(3);
+
+            OutboxEventHistory history = new OutboxEventHistory(dataSource);
+            assertThat(ids(history, query(ACCOUNT, Key.EVENT_NAME, "Odd"))).containsExactlyInAnyOrder(broken, notAList);
+            assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, "bob"))).containsExactly(fine.eventID());
+            assertThat(history.lookup(query(ACCOUNT, Key.EVENT_ID, broken)).events().get(0).resources()).isEmpty();
+            assertThat(count(dataSource, "SELECT COUNT(*) FROM aud_lookup WHERE attr >= 6 AND outbox_id IN"
+                    + " (SELECT id FROM aud_outbox WHERE event_name = 'Odd')")).isZero();
+        }
+    }
+
+    /** A management event named Odd whose stored record is {@code payload}, marked canonical; its eventID. */
+    private static String insertRaw(DataSource dataSource, String payload) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO aud_outbox (event_id, account_id,"
+                        + " event_time, event_source, event_name, read_only, payload, payload_canonical)"
+                        + " VALUES (?, ?, ?, 'iam.amazonaws.com', 'Odd', FALSE, ?, TRUE)")) {
+            connection.setAutoCommit(true);
+            insert.setString(1, eventId);
+            insert.setString(2, ACCOUNT);
+            insert.setObject(3, LocalDateTime.of(2026, 11, 23, 8, 0));
+            insert.setString(4, payload);
+            insert.executeUpdate();
+        }
+        return eventId;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void retentionDeletesTheLookupRowsOfTheEventsItDeletes(TestDatabase kind) throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            OutboxRelay relay = Lookups.retainingRelay(dataSource);
+            for (int i = 0; i < 3; i++) {
+                record(dataSource, event(ACCOUNT, "Old" + i, Events.TIME, false, "alice",
+                        new AuditEvent.Resource("AWS::IAM::User", USERS + "bob", ACCOUNT)));
+            }
+            seal(relay);
+            published(dataSource); // what the relay records once Kafka has the events
+            AuditEvent kept = record(dataSource, event(ACCOUNT, "NotOnKafkaYet", Events.TIME, false, "alice"));
+            seal(relay);
+
+            assertThat(relay.deleteExpired()).isEqualTo(3);
+
+            assertThat(Lookups.strings(dataSource, "SELECT DISTINCT o.event_id FROM aud_lookup l"
+                    + " LEFT JOIN aud_outbox o ON o.id = l.outbox_id")).containsExactly(kept.eventID());
+            assertThat(ids(new OutboxEventHistory(dataSource), LookupQuery.builder(ACCOUNT).build()))
+                    .containsExactly(kept.eventID());
+        }
+    }
+
+    /** Sets the published watermark to the last seal number handed out. */
+    private static void published(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE aud_lease SET published_seal_no = seal_counter WHERE name = 'relay'")) {
+            connection.setAutoCommit(true);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
