@@ -157,7 +157,7 @@ public class AccountStates {
         @Override
         public Guard guard() {
             Map<String, State> now = Map.copyOf(states);
-            StringBuilder condition = new StringBuilder();
+            StringBuilder condition = new StringBuilder(now.isEmpty() ? "1 = 1" : "");
             for (Map.Entry<String, State> account : now.entrySet()) {
                 condition.append(condition.length() == 0 ? "" : " AND ").append(guardOf(account.getValue()));
             }
