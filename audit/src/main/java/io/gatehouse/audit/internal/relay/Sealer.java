@@ -86,7 +86,7 @@ final class Sealer {
         }
         boolean mariaDb = "MariaDB".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
         stamp(connection, mariaDb, stamps);
-        LookupRows.insert(connection, mariaDb, lookup);
+        LookupRows.insert(connection, lookup);
         storeHeads(connection, changed);
         Lease.storeCounter(connection, counter);
         return sealed;
