@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * request arrived, so it may serve this request too, and a request may even use an older one,
  * provided that the state it found still holds when the request's audit record is stored
  * ({@link #precondition()}, checked by {@code AuditLog.recordNow}, or by the INSERT of the record in
- * a transaction that {@linkplain #recordsWithPrecondition() declared} it stores it so). When it does not, the request is
- * made again, {@linkplain #readAfresh() reading afresh}.
+ * a transaction that {@linkplain #recordsWithPrecondition() declared} it stores it so). When it does
+ * not, the request is made again, {@linkplain #readAfresh() reading afresh}.
  *
  * <p>Every entry point that authenticates runs its request through {@link #serve}.
  */

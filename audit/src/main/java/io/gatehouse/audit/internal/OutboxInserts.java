@@ -22,9 +22,10 @@ import java.util.List;
  */
 final class OutboxInserts {
 
-    private static final String COLUMNS = "INSERT INTO aud_outbox (event_id, account_id, event_time, event_source,"
+    private static final String INTO = "INSERT INTO aud_outbox (event_id, account_id, event_time, event_source,"
             + " event_name, username, access_key_id, read_only, error_code, payload, payload_canonical,"
-            + " management_event) VALUES ";
+            + " management_event) ";
+    private static final String COLUMNS = INTO + "VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** {@link #ROW}'s values selected under a condition that follows ({@link #insertRowIf}). */
@@ -48,8 +49,7 @@ final class OutboxInserts {
      */
     static boolean insertRowIf(Connection connection, OutboxEventEntity row, Precondition.Guard guard)
             throws SQLException {
-        String sql = COLUMNS.substring(0, COLUMNS.length() - "VALUES ".length()) + GUARDED_ROW + guard.condition();
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (PreparedStatement insert = connection.prepareStatement(INTO + GUARDED_ROW + guard.condition())) {
             guard.bind(insert, bind(insert, 1, row));
             return insert.executeUpdate() == 1;
         }

@@ -84,8 +84,7 @@ final class Sealer {
             sealed.add(new Outgoing(row.id(), counter, row.accountId(), row.eventId(), row.eventName(),
                     Chain.seal(row.payload(), seq, head.hash(), hash)));
         }
-        boolean mariaDb = "MariaDB".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        stamp(connection, mariaDb, stamps);
+        stamp(connection, stamps);
         LookupRows.insert(connection, lookup);
         storeHeads(connection, changed);
         Lease.storeCounter(connection, counter);
@@ -96,8 +95,8 @@ final class Sealer {
     // same size, so InnoDB updates it in place) and its chain fields (new rows in aud_seal). On
     // MariaDB: one UPDATE ... JOIN and one multi-row INSERT per slice of 1,000 rows; elsewhere (H2,
     // the embedded default): JDBC batches.
-    private static void stamp(Connection connection, boolean mariaDb, List<Object[]> stamps) throws SQLException {
-        if (!mariaDb) {
+    private static void stamp(Connection connection, List<Object[]> stamps) throws SQLException {
+        if (!"MariaDB".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName())) {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE aud_outbox SET seal_no = ? WHERE id = ?");
                     PreparedStatement insert = connection.prepareStatement(INSERT_SEAL + "(?, ?, ?, ?, ?)")) {

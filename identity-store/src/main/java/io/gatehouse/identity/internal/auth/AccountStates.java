@@ -3,6 +3,7 @@ package io.gatehouse.identity.internal.auth;
 import io.gatehouse.audit.Precondition;
 import io.gatehouse.audit.PreconditionFailedException;
 import io.gatehouse.identity.RequestStart;
+import io.gatehouse.identity.persistence.AccountEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -120,25 +121,29 @@ public class AccountStates {
     }
 
     /**
-     * The state of the account that the current request relied on without reading it, or null:
-     * for a change in the request's transaction that must start from that state
-     * ({@code PolicySets.invalidate}).
+     * Bumps the account's policy epoch in the current transaction. When the request relied on the
+     * account's state without reading it, the bump starts from exactly that state, or the request is
+     * made again: the UPDATE checks it on the latest committed row, and its lock keeps it until the
+     * transaction ends, so the request's record need not check it again (the bump has moved it).
+     * Either way, reads inside the transaction are made in it from now on.
+     *
+     * @throws PreconditionFailedException when the state the request relied on has moved
      */
-    public static State reliedOn(String accountId) {
-        return RequestStart.precondition() instanceof Expected expected ? expected.states.get(accountId) : null;
-    }
-
-    /**
-     * The current request's transaction has confirmed the state it relied on for the account (it
-     * changed the account's row from exactly that state, and holds the row's lock until it ends):
-     * its record no longer needs to check it.
-     */
-    public static void confirmed(String accountId) {
-        if (RequestStart.precondition() instanceof Expected expected) {
-            expected.states.remove(accountId);
-            if (expected.states.isEmpty()) {
-                RequestStart.precondition(null);
-            }
+    static void bumpEpoch(String accountId) {
+        RequestStart.changedState();
+        State relied = RequestStart.precondition() instanceof Expected expected ? expected.states.get(accountId) : null;
+        if (relied == null || MISSING.equals(relied)) {
+            AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1", accountId);
+            return;
+        }
+        if (AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1 and policyEpoch = ?2 and "
+                + statusIs(relied), accountId, relied.epoch()) == 0) {
+            throw new PreconditionFailedException("the state of account " + accountId + " moved");
+        }
+        Expected expected = (Expected) RequestStart.precondition();
+        expected.states.remove(accountId);
+        if (expected.states.isEmpty()) {
+            RequestStart.precondition(null);
         }
     }
 
@@ -184,8 +189,12 @@ public class AccountStates {
     /** The SQL condition that the account is in {@code state} (its id and epoch as parameters). */
     private static String guardOf(State state) {
         return MISSING.equals(state) ? "NOT EXISTS (SELECT 1 FROM iam_account WHERE id = ?)"
-                : "EXISTS (SELECT 1 FROM iam_account WHERE id = ? AND policy_epoch = ? AND status "
-                        + (state.active() ? "=" : "<>") + " 'ACTIVE')";
+                : "EXISTS (SELECT 1 FROM iam_account WHERE id = ? AND policy_epoch = ? AND " + statusIs(state) + ")";
+    }
+
+    /** The condition, in SQL and in HQL alike, that the account's status is the state's. */
+    private static String statusIs(State state) {
+        return state.active() ? "status = 'ACTIVE'" : "status <> 'ACTIVE'";
     }
 
     private void expect(String accountId, State state) {

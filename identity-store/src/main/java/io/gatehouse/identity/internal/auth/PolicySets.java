@@ -73,26 +73,13 @@ public class PolicySets {
 
     /**
      * Bumps the account's policy epoch: call in the transaction of any change that affects policies.
-     * When the request relied on the account's state without reading it ({@link AccountStates}), the
-     * bump starts from exactly that state, or the request is made again: the UPDATE checks it, on
-     * the latest committed row, and its lock keeps it until the transaction ends, so the request's
-     * record need not check it again (its own bump has moved it).
+     * The bump starts from the state the request relied on, if it relied on one
+     * ({@link AccountStates#bumpEpoch}).
      *
      * @throws PreconditionFailedException when the state the request relied on has moved
      */
     public static void invalidate(String accountId) {
-        RequestStart.changedState();
-        AccountStates.State relied = AccountStates.reliedOn(accountId);
-        if (relied == null || AccountStates.MISSING.equals(relied)) {
-            AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1", accountId);
-            return;
-        }
-        int bumped = AccountEntity.update("policyEpoch = policyEpoch + 1 where id = ?1 and policyEpoch = ?2 and status "
-                + (relied.active() ? "=" : "<>") + " 'ACTIVE'", accountId, relied.epoch());
-        if (bumped == 0) {
-            throw new PreconditionFailedException("the state of account " + accountId + " moved");
-        }
-        AccountStates.confirmed(accountId);
+        AccountStates.bumpEpoch(accountId);
     }
 
     /**
