@@ -19,8 +19,12 @@ public final class EventResources {
 
     /** Longest resource type indexed; a longer one is left out. */
     static final int MAX_TYPE = 128;
-    /** Longest resource name indexed; a longer one is left out. */
-    static final int MAX_NAME = 512;
+    /**
+     * Longest resource name indexed; a longer one is left out. As long as an ARN (the index's value
+     * column), so that an ARN that is indexed has its name indexed: a lookup by ARN reads its name's
+     * rows. (512, the old {@code aud_outbox_resource} column, until 2026.11.24.40.)
+     */
+    static final int MAX_NAME = 640;
     /** Longest ARN indexed; a longer one is left out. */
     static final int MAX_ARN = 640;
 

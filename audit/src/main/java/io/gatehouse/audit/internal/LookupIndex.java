@@ -8,11 +8,18 @@ import java.util.Set;
 
 /**
  * What {@code aud_lookup}, LookupEvents' index, holds for an event, shared by its writer (the
- * relay's sealer, which indexes management events in batches as it seals them) and its reader
- * ({@link OutboxEventHistory}), so both agree on every code and value. One entry per attribute
- * value of the event: {@link Attr#EVERY_EVENT} always, then each LookupEvents attribute the event
- * has a value for; a null value has no entry. EventId has none: {@code aud_outbox}'s unique key
- * answers it.
+ * relay's sealer, which indexes management events in batches as it seals them), its reader
+ * ({@link OutboxEventHistory}) and retention (which deletes an event's rows by their keys), so all
+ * three agree on every code and value. One entry per attribute value of the event:
+ * {@link Attr#EVERY_EVENT} always, then EventName, Username, AccessKeyId, ResourceType and
+ * ResourceName where the event has a value; a null value has no entry. EventId has none:
+ * {@code aud_outbox}'s unique key answers it.
+ *
+ * <p>Three filters have no rows of their own ({@link #scanned}): EventSource and ReadOnly, of a few
+ * values each, whose rows were mostly a second copy of the every-event list, are read from the
+ * every-event rows with the outbox row's column as the filter; a ResourceName given as an ARN is
+ * read from the rows of the ARN's name and kept where the record has a resource with that ARN.
+ * Their rows were a third of the index and a fifth of the sealer's writes (docs/benchmarks.md).
  */
 public final class LookupIndex {
 
@@ -23,13 +30,17 @@ public final class LookupIndex {
         EVENT_NAME(1),
         USERNAME(2),
         ACCESS_KEY_ID(3),
+        /** A filter only: no rows since migration 2026.11.24.40 (the every-event rows are read). */
         EVENT_SOURCE(4),
-        /** {@code "true"} or {@code "false"}. */
+        /** A filter only ({@code "true"} or {@code "false"}): as {@link #EVENT_SOURCE}. */
         READ_ONLY(5),
         RESOURCE_TYPE(6),
         /** The name LookupEvents shows ({@link EventResources#nameOf}). */
         RESOURCE_NAME(7),
-        /** The resource's full ARN: a ResourceName filter given as an ARN matches it. */
+        /**
+         * A filter only, a ResourceName given as an ARN: no rows since migration 2026.11.24.40 (the
+         * rows of the ARN's name are read, then each record's resources).
+         */
         RESOURCE_ARN(8);
 
         private final short code;
@@ -53,23 +64,27 @@ public final class LookupIndex {
     private LookupIndex() {
     }
 
-    /** The entries of a management event, {@link #EVERY_EVENT} first; no entry twice. */
-    public static Set<Entry> entries(String eventName, String username, String accessKeyId, String eventSource,
-            boolean readOnly, List<AuditEvent.Resource> resources) {
+    /** The rows of a management event, {@link #EVERY_EVENT} first; no entry twice. */
+    public static Set<Entry> entries(String eventName, String username, String accessKeyId,
+            List<AuditEvent.Resource> resources) {
         Set<Entry> entries = new LinkedHashSet<>();
         entries.add(EVERY_EVENT);
         add(entries, Attr.EVENT_NAME, eventName);
         add(entries, Attr.USERNAME, username);
         add(entries, Attr.ACCESS_KEY_ID, accessKeyId);
-        add(entries, Attr.EVENT_SOURCE, eventSource);
-        add(entries, Attr.READ_ONLY, Boolean.toString(readOnly));
-        entries.addAll(resourceEntries(resources));
+        for (AuditEvent.Resource resource : resources) {
+            EventResources.Columns columns = EventResources.columns(resource);
+            add(entries, Attr.RESOURCE_TYPE, columns.type());
+            add(entries, Attr.RESOURCE_NAME, columns.name());
+        }
         return entries;
     }
 
     /**
-     * The entries of an event's resources: each one's type, name and ARN as {@link EventResources#columns}
-     * derives them (a value too long is left out, never cut).
+     * The resource entries an event matches: each resource's type, name and ARN as
+     * {@link EventResources#columns} derives them (a value too long is left out, never cut). What a
+     * resource filter is checked against where the index cannot answer it alone: the unsealed tail,
+     * and a ResourceName given as an ARN.
      */
     public static Set<Entry> resourceEntries(List<AuditEvent.Resource> resources) {
         Set<Entry> entries = new LinkedHashSet<>();
@@ -80,6 +95,18 @@ public final class LookupIndex {
             add(entries, Attr.RESOURCE_ARN, columns.arn());
         }
         return entries;
+    }
+
+    /**
+     * The rows a lookup with this filter reads: the filter's own, or for a filter without rows
+     * (EventSource, ReadOnly: every event's; an ARN: its name's) the rows that hold all its matches.
+     */
+    public static Entry scanned(Entry filter) {
+        return switch (filter.attr()) {
+            case EVENT_SOURCE, READ_ONLY -> EVERY_EVENT;
+            case RESOURCE_ARN -> new Entry(Attr.RESOURCE_NAME, EventResources.nameOf(filter.value()));
+            case EVERY_EVENT, EVENT_NAME, USERNAME, ACCESS_KEY_ID, RESOURCE_TYPE, RESOURCE_NAME -> filter;
+        };
     }
 
     /**

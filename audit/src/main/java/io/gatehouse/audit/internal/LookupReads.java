@@ -42,17 +42,9 @@ final class LookupReads {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" FROM aud_outbox o WHERE o.seal_no = 0"
                 + " AND o.account_id = ? AND o.management_event = TRUE");
         List<Object> params = new ArrayList<>(List.of(query.accountId()));
-        String column = switch (filter.attr()) {
-            case EVENT_NAME -> "o.event_name";
-            case USERNAME -> "o.username";
-            case ACCESS_KEY_ID -> "o.access_key_id";
-            case EVENT_SOURCE -> "o.event_source";
-            case READ_ONLY -> "o.read_only";
-            case EVERY_EVENT, RESOURCE_TYPE, RESOURCE_NAME, RESOURCE_ARN -> null;
-        };
+        String column = column(filter.attr());
         if (column != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            params.add(filter.attr() == LookupIndex.Attr.READ_ONLY ? Boolean.valueOf(filter.value()) : filter.value());
+            where(sql, params, column, filter);
         }
         range(sql, params, query, cursor, "o.event_time", "o.id");
         sql.append(" ORDER BY o.event_time DESC, o.id DESC");
@@ -74,18 +66,71 @@ final class LookupReads {
     }
 
     /**
-     * The sealed events through {@code aud_lookup}: the filter's entry (or every event's) in the
-     * index's key order, joined to their outbox rows.
+     * The sealed events through {@code aud_lookup}: the rows {@link LookupIndex#scanned} reads for
+     * the filter, in the index's key order, joined to their outbox rows. EventSource and ReadOnly,
+     * which have no rows, filter the every-event rows on the outbox row's column; an ARN, the rows
+     * of its name on each record's resources.
      */
     static List<Row> sealed(Connection connection, LookupQuery query, NextTokens.Cursor cursor,
             LookupIndex.Entry filter, int limit) throws SQLException {
+        if (filter.attr() != LookupIndex.Attr.RESOURCE_ARN) {
+            return sealedRows(connection, query, cursor, filter, limit);
+        }
+        // The name's rows, a chunk at a time: a name is normally one resource's, or a few.
+        LookupIndex.Entry name = LookupIndex.scanned(filter);
+        int chunk = Math.max(limit, ARN_CHUNK);
+        List<Row> rows = new ArrayList<>();
+        NextTokens.Cursor after = cursor;
+        while (true) {
+            List<Row> read = sealedRows(connection, query, after, name, chunk);
+            for (Row row : read) {
+                if (hasResource(row, filter)) {
+                    rows.add(row);
+                    if (rows.size() == limit) {
+                        return rows;
+                    }
+                }
+            }
+            if (read.size() < chunk) {
+                return rows;
+            }
+            Row last = read.get(read.size() - 1);
+            after = new NextTokens.Cursor(last.eventTime(), last.id());
+        }
+    }
+
+    private static final int ARN_CHUNK = 200;
+
+    private static List<Row> sealedRows(Connection connection, LookupQuery query, NextTokens.Cursor cursor,
+            LookupIndex.Entry filter, int limit) throws SQLException {
+        LookupIndex.Entry scanned = LookupIndex.scanned(filter);
         StringBuilder sql = new StringBuilder(COLUMNS).append(" FROM aud_lookup l JOIN aud_outbox o ON o.id = l.outbox_id"
                 + " WHERE l.account_id = ? AND l.attr = ? AND l.val = ?");
-        List<Object> params = new ArrayList<>(List.of(query.accountId(), filter.attr().code(), filter.value()));
+        List<Object> params = new ArrayList<>(List.of(query.accountId(), scanned.attr().code(), scanned.value()));
+        if (!scanned.equals(filter)) {
+            where(sql, params, column(filter.attr()), filter);
+        }
         range(sql, params, query, cursor, "l.event_time", "l.outbox_id");
         sql.append(" ORDER BY l.event_time DESC, l.outbox_id DESC LIMIT ?");
         params.add(limit);
         return rows(connection, sql, params);
+    }
+
+    /** The outbox column that holds the filter's attribute; null for the resources and every event. */
+    private static String column(LookupIndex.Attr attr) {
+        return switch (attr) {
+            case EVENT_NAME -> "o.event_name";
+            case USERNAME -> "o.username";
+            case ACCESS_KEY_ID -> "o.access_key_id";
+            case EVENT_SOURCE -> "o.event_source";
+            case READ_ONLY -> "o.read_only";
+            case EVERY_EVENT, RESOURCE_TYPE, RESOURCE_NAME, RESOURCE_ARN -> null;
+        };
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, String column, LookupIndex.Entry filter) {
+        sql.append(" AND ").append(column).append(" = ?");
+        params.add(filter.attr() == LookupIndex.Attr.READ_ONLY ? Boolean.valueOf(filter.value()) : filter.value());
     }
 
     /** The management event with this eventID, sealed or not, if it is the account's and in range. */

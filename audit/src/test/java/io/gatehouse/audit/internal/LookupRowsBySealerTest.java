@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.Events;
+import io.gatehouse.audit.LookupAttribute;
 import io.gatehouse.audit.LookupAttribute.Key;
 import io.gatehouse.audit.LookupPage;
 import io.gatehouse.audit.LookupQuery;
@@ -20,6 +21,7 @@ import io.gatehouse.audit.internal.relay.OutboxRelay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -66,28 +68,34 @@ class LookupRowsBySealerTest {
             database.migrate();
             DataSource dataSource = database.dataSource();
             OutboxEventHistory history = new OutboxEventHistory(dataSource);
-            String longName = "n".repeat(513); // over 512; its ARN (544) fits in 640
+            String longName = "n".repeat(641); // over 640, and so its ARN too
             String longArn = USERS + "m".repeat(700);
+            String fitting = "f".repeat(600); // its ARN (631) fits in 640 too
             AuditEvent event = record(dataSource, event(ACCOUNT, "CreateUser", Events.TIME, false, "alice",
                     new AuditEvent.Resource("T".repeat(129), USERS + longName, ACCOUNT),
-                    new AuditEvent.Resource("AWS::IAM::User", longArn, ACCOUNT)));
+                    new AuditEvent.Resource("AWS::IAM::User", longArn, ACCOUNT),
+                    new AuditEvent.Resource("AWS::IAM::Role", USERS + fitting, ACCOUNT)));
 
             for (boolean sealed : new boolean[] {false, true}) {
                 if (sealed) {
                     assertThat(seal(Lookups.relay(dataSource))).isEqualTo(1);
                     assertThat(lookupRows(dataSource, event)).filteredOn(r -> r.startsWith("6=") || r.startsWith("7=")
-                            || r.startsWith("8=")).containsExactly("6=AWS::IAM::User", "8=" + USERS + longName);
+                            || r.startsWith("8=")).containsExactly("6=AWS::IAM::Role", "6=AWS::IAM::User",
+                                    "7=" + fitting);
                 }
                 assertThat(ids(history, LookupQuery.builder(ACCOUNT).build())).as("sealed: %s", sealed)
                         .containsExactly(event.eventID());
                 assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, longName))).isEmpty();
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, USERS + longName))).isEmpty();
                 assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, longArn))).isEmpty();
                 assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_TYPE, "T".repeat(129)))).isEmpty();
-                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, USERS + longName)))
-                        .containsExactly(event.eventID());
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, fitting))).containsExactly(event.eventID());
+                assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, USERS + fitting)))
+                        .as("its ARN, sealed: %s", sealed).containsExactly(event.eventID());
                 assertThat(history.lookup(LookupQuery.builder(ACCOUNT).build()).events().get(0).resources())
                         .containsExactly(new LookupPage.Resource(null, null),
-                                new LookupPage.Resource("AWS::IAM::User", null));
+                                new LookupPage.Resource("AWS::IAM::User", null),
+                                new LookupPage.Resource("AWS::IAM::Role", fitting));
             }
         }
     }
@@ -152,6 +160,44 @@ class LookupRowsBySealerTest {
             insert.executeUpdate();
         }
         return eventId;
+    }
+
+    /**
+     * An ARN is looked up through the rows of its name, a chunk at a time: here the name's newest
+     * 250 events are of another resource of that name, so the ARN's events come from a later chunk,
+     * a page at a time.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anArnIsFoundThroughItsNamesRowsPastOtherResourcesOfThatName(TestDatabase kind) throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            String user = USERS + "bob";
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                users.add(0, record(dataSource, event(ACCOUNT, "TagUser", Events.TIME, false, "alice",
+                        new AuditEvent.Resource("AWS::IAM::User", user, ACCOUNT))).eventID());
+            }
+            for (int i = 0; i < 250; i++) {
+                record(dataSource, event(ACCOUNT, "TagRole", Events.TIME.plusSeconds(1), false, "alice",
+                        new AuditEvent.Resource("AWS::IAM::Role", "arn:aws:iam::" + ACCOUNT + ":role/bob", ACCOUNT)));
+            }
+            assertThat(seal(Lookups.relay(dataSource))).isEqualTo(253);
+            OutboxEventHistory history = new OutboxEventHistory(dataSource);
+            LookupQuery first = LookupQuery.builder(ACCOUNT)
+                    .attribute(new LookupAttribute(Key.RESOURCE_NAME, user)).maxResults(2).build();
+
+            LookupPage page = history.lookup(first);
+            assertThat(page.events()).extracting(LookupPage.Event::eventId).containsExactlyElementsOf(users.subList(0, 2));
+            assertThat(page.nextToken()).isNotNull();
+            LookupPage next = history.lookup(LookupQuery.builder(ACCOUNT)
+                    .attribute(new LookupAttribute(Key.RESOURCE_NAME, user)).maxResults(2)
+                    .nextToken(page.nextToken()).build());
+            assertThat(next.events()).extracting(LookupPage.Event::eventId).containsExactly(users.get(2));
+            assertThat(next.nextToken()).isNull();
+            assertThat(ids(history, query(ACCOUNT, Key.RESOURCE_NAME, "bob"))).hasSize(50).doesNotContainAnyElementsOf(users);
+        }
     }
 
     @ParameterizedTest

@@ -52,6 +52,16 @@ final class LookupRows {
     }
 
     /**
+     * The rows of one management event, from its outbox row's columns and its record's resources:
+     * what the sealer inserts and what retention deletes, by the same derivation.
+     */
+    static List<Row> ofRecord(long outboxId, String accountId, LocalDateTime eventTime, String eventName,
+            String username, String accessKeyId, String record) {
+        return of(outboxId, accountId, eventTime, LookupIndex.entries(eventName, username, accessKeyId,
+                resources(outboxId, record)));
+    }
+
+    /**
      * The rows of one management event's entries. Values that differ only by trailing spaces are
      * one row: MariaDB's {@code utf8mb4_bin} compares them as equal (PAD SPACE), so a second one
      * would be a duplicate key that stopped sealing.
@@ -102,6 +112,25 @@ final class LookupRows {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /**
+     * Deletes the rows by their keys, as one JDBC batch: retention's delete of the events it lets go
+     * ({@link #ofRecord} derives the same rows the sealer inserted). The table has no index by outbox
+     * row: it cost the sealer a second index entry for every row.
+     */
+    static void delete(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM aud_lookup WHERE account_id = ?"
+                + " AND attr = ? AND val = ? AND event_time = ? AND outbox_id = ?")) {
+            for (Row row : rows) {
+                bind(delete, 1, row);
+                delete.addBatch();
+            }
+            delete.executeBatch();
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import javax.sql.DataSource;
 /**
  * The relay's reads and writes of {@code aud_outbox} and {@code aud_digest} outside sealing: what
  * is still to publish, what the lag is, and deleting what retention lets go (with the rows' chain
- * fields in {@code aud_seal} and their LookupEvents index rows in {@code aud_lookup}). Published means sealed
- * at or below {@code aud_lease.published_seal_no} (see {@link Lease#storePublished}).
+ * fields in {@code aud_seal} and their LookupEvents index rows in {@code aud_lookup}, by their keys).
+ * Published means sealed at or below {@code aud_lease.published_seal_no} (see {@link Lease#storePublished}).
  */
 final class OutboxRows {
 
@@ -32,14 +33,23 @@ final class OutboxRows {
             connection.setAutoCommit(true);
             long published = Lease.published(connection);
             List<Long> ids = new ArrayList<>();
-            // Oldest first: seal order is commit order, so the scan stops at the first young row.
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, event_time FROM aud_outbox"
+            List<LookupRows.Row> lookup = new ArrayList<>();
+            // Oldest first: seal order is commit order, so the scan stops at the first young row. A
+            // management event's index rows are derived from the row as the sealer derived them.
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, event_time, account_id,"
+                    + " management_event, event_name, username, access_key_id, payload FROM aud_outbox"
                     + " WHERE seal_no BETWEEN 1 AND ? ORDER BY seal_no LIMIT ?")) {
                 select.setLong(1, published);
                 select.setInt(2, limit);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next() && result.getTimestamp(2).before(Lease.utc(before))) {
-                        ids.add(result.getLong(1));
+                        long id = result.getLong(1);
+                        ids.add(id);
+                        if (result.getBoolean(4)) {
+                            lookup.addAll(LookupRows.ofRecord(id, result.getString(3),
+                                    result.getObject(2, LocalDateTime.class), result.getString(5), result.getString(6),
+                                    result.getString(7), result.getString(8)));
+                        }
                     }
                 }
             }
@@ -47,16 +57,13 @@ final class OutboxRows {
                 String in = " IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")";
                 connection.setAutoCommit(false);
                 try (PreparedStatement seals = connection.prepareStatement("DELETE FROM aud_seal WHERE outbox_id" + in);
-                        PreparedStatement lookup = connection.prepareStatement(
-                                "DELETE FROM aud_lookup WHERE outbox_id" + in);
                         PreparedStatement rows = connection.prepareStatement("DELETE FROM aud_outbox WHERE id" + in)) {
                     for (int i = 0; i < ids.size(); i++) {
                         seals.setLong(i + 1, ids.get(i));
-                        lookup.setLong(i + 1, ids.get(i));
                         rows.setLong(i + 1, ids.get(i));
                     }
                     seals.executeUpdate();
-                    lookup.executeUpdate();
+                    LookupRows.delete(connection, lookup);
                     rows.executeUpdate();
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.gatehouse.audit.internal.relay;
 
-import io.gatehouse.audit.internal.LookupIndex;
 import io.gatehouse.audit.internal.chain.Chain;
 import io.gatehouse.audit.internal.relay.KafkaPublisher.Outgoing;
 import java.sql.Connection;
@@ -29,8 +28,8 @@ final class Sealer {
     }
 
     private record Unsealed(long id, String accountId, String eventId, String eventName, String payload,
-            boolean canonical, boolean managementEvent, LocalDateTime eventTime, String eventSource,
-            String username, String accessKeyId, boolean readOnly) {
+            boolean canonical, boolean managementEvent, LocalDateTime eventTime, String username,
+            String accessKeyId) {
 
         /** The payload split for hashing: by one scan when it is canonical already, else as before. */
         Chain.Prepared prepare() {
@@ -39,11 +38,8 @@ final class Sealer {
 
         /** Its rows of LookupEvents' index; none for a data event. */
         List<LookupRows.Row> lookupRows() {
-            if (!managementEvent) {
-                return List.of();
-            }
-            return LookupRows.of(id, accountId, eventTime, LookupIndex.entries(eventName, username, accessKeyId,
-                    eventSource, readOnly, LookupRows.resources(id, payload)));
+            return managementEvent ? LookupRows.ofRecord(id, accountId, eventTime, eventName, username, accessKeyId,
+                    payload) : List.of();
         }
     }
 
@@ -159,15 +155,14 @@ final class Sealer {
         List<Unsealed> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, account_id, event_id, event_name, payload, payload_canonical, management_event,"
-                        + " event_time, event_source, username, access_key_id, read_only FROM aud_outbox"
+                        + " event_time, username, access_key_id FROM aud_outbox"
                         + " WHERE seal_no = 0 ORDER BY id LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Unsealed(result.getLong(1), result.getString(2), result.getString(3),
                             result.getString(4), result.getString(5), result.getBoolean(6), result.getBoolean(7),
-                            result.getObject(8, LocalDateTime.class), result.getString(9), result.getString(10),
-                            result.getString(11), result.getBoolean(12)));
+                            result.getObject(8, LocalDateTime.class), result.getString(9), result.getString(10)));
                 }
             }
         }
