@@ -66,51 +66,98 @@ final class LookupReads {
     }
 
     /**
+     * A page's sealed events, at most {@code limit}, newest first; and where the scan stopped if it
+     * read its {@link Scan#budget} of index rows before it found {@code limit} events or reached the end
+     * (null otherwise): the page ends there and the next one goes on from there.
+     */
+    record Sealed(List<Row> rows, NextTokens.Cursor stoppedAt) {
+    }
+
+    /**
+     * How a filter without rows of its own (EventSource, ReadOnly, an ARN) reads the index: a
+     * window of rows at a time, and at most {@code budget} rows a page, so that a rare value's
+     * lookup is bounded work per call. CloudTrail's LookupEvents may likewise answer fewer events
+     * than asked for, with a next token.
+     */
+    record Scan(int window, int budget) {
+        /** 10,000 index rows a page at most (docs/benchmarks.md: what a page costs). */
+        static final Scan DEFAULT = new Scan(1_000, 10_000);
+    }
+
+    /**
      * The sealed events through {@code aud_lookup}: the rows {@link LookupIndex#scanned} reads for
      * the filter, in the index's key order, joined to their outbox rows. EventSource and ReadOnly,
      * which have no rows, filter the every-event rows on the outbox row's column; an ARN, the rows
-     * of its name on each record's resources.
+     * of its name on each record's resources. Those two read as {@code scan} says.
      */
-    static List<Row> sealed(Connection connection, LookupQuery query, NextTokens.Cursor cursor,
-            LookupIndex.Entry filter, int limit) throws SQLException {
-        if (filter.attr() != LookupIndex.Attr.RESOURCE_ARN) {
-            return sealedRows(connection, query, cursor, filter, limit);
+    static Sealed sealed(Connection connection, LookupQuery query, NextTokens.Cursor cursor,
+            LookupIndex.Entry filter, int limit, Scan scan) throws SQLException {
+        LookupIndex.Entry scanned = LookupIndex.scanned(filter);
+        if (scanned.equals(filter)) {
+            return new Sealed(sealedRows(connection, query, cursor, null, scanned, null, limit), null);
         }
-        // The name's rows, a chunk at a time: a name is normally one resource's, or a few.
-        LookupIndex.Entry name = LookupIndex.scanned(filter);
-        int chunk = Math.max(limit, ARN_CHUNK);
+        boolean byArn = filter.attr() == LookupIndex.Attr.RESOURCE_ARN;
         List<Row> rows = new ArrayList<>();
         NextTokens.Cursor after = cursor;
-        while (true) {
-            List<Row> read = sealedRows(connection, query, after, name, chunk);
-            for (Row row : read) {
-                if (hasResource(row, filter)) {
+        for (int read = 0; read < scan.budget(); read += scan.window()) {
+            NextTokens.Cursor end = windowEnd(connection, query, after, scanned, scan.window());
+            // An ARN is checked here, on each record's resources, so its window is read whole.
+            for (Row row : sealedRows(connection, query, after, end, scanned, byArn ? null : filter,
+                    byArn ? scan.window() : limit - rows.size())) {
+                if (!byArn || hasResource(row, filter)) {
                     rows.add(row);
                     if (rows.size() == limit) {
-                        return rows;
+                        return new Sealed(rows, null);
                     }
                 }
             }
-            if (read.size() < chunk) {
-                return rows;
+            if (end == null) {
+                return new Sealed(rows, null);
             }
-            Row last = read.get(read.size() - 1);
-            after = new NextTokens.Cursor(last.eventTime(), last.id());
+            after = end;
+        }
+        return new Sealed(rows, after);
+    }
+
+    /**
+     * The key of the {@code window}-th index row of {@code scanned} after the cursor (an index-only
+     * read); null if fewer are left.
+     */
+    private static NextTokens.Cursor windowEnd(Connection connection, LookupQuery query, NextTokens.Cursor after,
+            LookupIndex.Entry scanned, int window) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT l.event_time, l.outbox_id FROM aud_lookup l"
+                + " WHERE l.account_id = ? AND l.attr = ? AND l.val = ?");
+        List<Object> params = new ArrayList<>(List.of(query.accountId(), scanned.attr().code(), scanned.value()));
+        range(sql, params, query, after, "l.event_time", "l.outbox_id");
+        sql.append(" ORDER BY l.event_time DESC, l.outbox_id DESC LIMIT 1 OFFSET ?");
+        params.add(window - 1);
+        try (PreparedStatement select = prepare(connection, sql, params); ResultSet result = select.executeQuery()) {
+            return result.next() ? new NextTokens.Cursor(
+                    result.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), result.getLong(2)) : null;
         }
     }
 
-    private static final int ARN_CHUNK = 200;
-
+    /**
+     * The rows of {@code scanned} after the cursor, down to {@code end} (inclusive; null: no bound),
+     * joined to their outbox rows and kept where the outbox column of {@code columnFilter} (if any)
+     * holds its value; at most {@code limit}.
+     */
     private static List<Row> sealedRows(Connection connection, LookupQuery query, NextTokens.Cursor cursor,
-            LookupIndex.Entry filter, int limit) throws SQLException {
-        LookupIndex.Entry scanned = LookupIndex.scanned(filter);
+            NextTokens.Cursor end, LookupIndex.Entry scanned, LookupIndex.Entry columnFilter, int limit)
+            throws SQLException {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" FROM aud_lookup l JOIN aud_outbox o ON o.id = l.outbox_id"
                 + " WHERE l.account_id = ? AND l.attr = ? AND l.val = ?");
         List<Object> params = new ArrayList<>(List.of(query.accountId(), scanned.attr().code(), scanned.value()));
-        if (!scanned.equals(filter)) {
-            where(sql, params, column(filter.attr()), filter);
+        if (columnFilter != null) {
+            where(sql, params, column(columnFilter.attr()), columnFilter);
         }
         range(sql, params, query, cursor, "l.event_time", "l.outbox_id");
+        if (end != null) {
+            sql.append(" AND (l.event_time > ? OR (l.event_time = ? AND l.outbox_id >= ?))");
+            params.add(utc(end.eventTime()));
+            params.add(utc(end.eventTime()));
+            params.add(end.id());
+        }
         sql.append(" ORDER BY l.event_time DESC, l.outbox_id DESC LIMIT ?");
         params.add(limit);
         return rows(connection, sql, params);

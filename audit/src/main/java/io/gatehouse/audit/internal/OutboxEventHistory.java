@@ -38,45 +38,75 @@ public class OutboxEventHistory implements EventHistory {
             .comparing(LookupReads.Row::eventTime).thenComparingLong(LookupReads.Row::id).reversed();
 
     private final DataSource dataSource;
+    private final LookupReads.Scan scan;
 
     @Inject
     public OutboxEventHistory(DataSource dataSource) {
+        this(dataSource, LookupReads.Scan.DEFAULT);
+    }
+
+    /** With other limits for the scans of filters without index rows of their own (tests). */
+    OutboxEventHistory(DataSource dataSource, LookupReads.Scan scan) {
         this.dataSource = dataSource;
+        this.scan = scan;
     }
 
     @Override
     @Transactional
     public LookupPage lookup(LookupQuery query) {
         NextTokens.Cursor cursor = query.nextToken() == null ? null : NextTokens.read(query, query.nextToken());
-        List<LookupReads.Row> rows;
+        Rows rows;
         try (Connection connection = dataSource.getConnection()) {
-            rows = rows(connection, query, cursor);
+            rows = rows(connection, query, cursor, scan);
         } catch (SQLException e) {
             throw new AuditException("could not read the events of account " + query.accountId(), e);
         }
-        boolean more = rows.size() > query.maxResults();
-        List<LookupReads.Row> page = more ? rows.subList(0, query.maxResults()) : rows;
+        boolean more = rows.rows().size() > query.maxResults();
+        List<LookupReads.Row> page = more ? rows.rows().subList(0, query.maxResults()) : rows.rows();
         List<LookupPage.Event> events = new ArrayList<>(page.size());
         for (LookupReads.Row row : page) {
             events.add(new LookupPage.Event(row.eventId(), row.eventName(), row.readOnly(), row.accessKeyId(),
                     row.eventTime(), row.eventSource(), row.username(), resources(row.payload()), row.payload()));
         }
-        LookupReads.Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new LookupPage(events, more ? NextTokens.issue(query, last.eventTime(), last.id()) : null);
+        NextTokens.Cursor next = null;
+        if (more) {
+            LookupReads.Row last = page.get(page.size() - 1);
+            next = new NextTokens.Cursor(last.eventTime(), last.id());
+        } else if (rows.stoppedAt() != null) {
+            next = rows.stoppedAt(); // the scan's budget ran out: fewer events, and the next page goes on
+        }
+        return new LookupPage(events, next == null ? null : NextTokens.issue(query, next.eventTime(), next.id()));
     }
 
-    /** One row more than the page, to know whether another page follows. */
-    private static List<LookupReads.Row> rows(Connection connection, LookupQuery query, NextTokens.Cursor cursor)
-            throws SQLException {
+    /** A page's rows, and where the sealed part's scan stopped short (null if it did not). */
+    private record Rows(List<LookupReads.Row> rows, NextTokens.Cursor stoppedAt) {
+    }
+
+    /**
+     * One row more than the page, to know whether another page follows. If the scan of the sealed
+     * events stopped short, only the tail's rows up to where it stopped are taken, so that the next
+     * page, which starts there, misses none.
+     */
+    private static Rows rows(Connection connection, LookupQuery query, NextTokens.Cursor cursor,
+            LookupReads.Scan scan) throws SQLException {
         int limit = query.maxResults() + 1;
         LookupAttribute attribute = query.attribute();
         if (attribute != null && attribute.key() == LookupAttribute.Key.EVENT_ID) {
-            return LookupReads.byEventId(connection, query, cursor, attribute.value());
+            return new Rows(LookupReads.byEventId(connection, query, cursor, attribute.value()), null);
         }
         LookupIndex.Entry filter = attribute == null ? LookupIndex.EVERY_EVENT : LookupIndex.of(attribute);
         List<LookupReads.Row> tail = LookupReads.tail(connection, query, cursor, filter, limit);
-        List<LookupReads.Row> sealed = LookupReads.sealed(connection, query, cursor, filter, limit);
-        return merge(tail, sealed, limit);
+        LookupReads.Sealed sealed = LookupReads.sealed(connection, query, cursor, filter, limit, scan);
+        NextTokens.Cursor stoppedAt = sealed.stoppedAt();
+        if (stoppedAt != null) {
+            tail = tail.stream().filter(row -> !olderThan(row, stoppedAt)).toList();
+        }
+        return new Rows(merge(tail, sealed.rows(), limit), stoppedAt);
+    }
+
+    private static boolean olderThan(LookupReads.Row row, NextTokens.Cursor cursor) {
+        int byTime = row.eventTime().compareTo(cursor.eventTime());
+        return byTime < 0 || byTime == 0 && row.id() < cursor.id();
     }
 
     /**

@@ -202,6 +202,55 @@ class LookupRowsBySealerTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aFilterWithoutRowsOfItsOwnReadsAtMostItsBudgetAPageAndTheNextPageGoesOnFromThere(TestDatabase kind)
+            throws Exception {
+        try (TestDatabase.Open database = kind.open()) {
+            database.migrate();
+            DataSource dataSource = database.dataSource();
+            String role = "arn:aws:iam::" + ACCOUNT + ":role/bob";
+            List<String> writes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                writes.add(0, record(dataSource, event(ACCOUNT, "TagUser", Events.TIME, false, "alice",
+                        new AuditEvent.Resource("AWS::IAM::User", USERS + "bob", ACCOUNT))).eventID());
+            }
+            for (int i = 0; i < 45; i++) {
+                record(dataSource, event(ACCOUNT, "GetRole", Events.TIME.plusSeconds(1), true, "alice",
+                        new AuditEvent.Resource("AWS::IAM::Role", role, ACCOUNT)));
+            }
+            seal(Lookups.relay(dataSource));
+            // Newer and not sealed: the tail's, listed on the first page before where its scan stopped.
+            writes.add(0, record(dataSource, event(ACCOUNT, "TagUser", Events.TIME.plusSeconds(2), false, "alice",
+                    new AuditEvent.Resource("AWS::IAM::User", USERS + "bob", ACCOUNT))).eventID());
+            OutboxEventHistory history = new OutboxEventHistory(dataSource, new LookupReads.Scan(10, 30));
+
+            List<List<String>> byReadOnly = pages(history, new LookupAttribute(Key.READ_ONLY, "false"));
+            assertThat(byReadOnly).containsExactly(writes.subList(0, 1), writes.subList(1, 3));
+            List<List<String>> byArn = pages(history, new LookupAttribute(Key.RESOURCE_NAME, USERS + "bob"));
+            assertThat(byArn).containsExactly(writes.subList(0, 1), writes.subList(1, 3));
+            // Past the budget without a match at all: an empty page and a next token, as CloudTrail may.
+            List<List<String>> bySource = pages(history, new LookupAttribute(Key.EVENT_SOURCE, "sts.amazonaws.com"));
+            assertThat(bySource).containsExactly(List.of(), List.of());
+            // Where most rows match, the first window fills a page: 5 a page, the last one without a token.
+            assertThat(pages(history, new LookupAttribute(Key.READ_ONLY, "true")).stream().map(List::size))
+                    .containsExactly(5, 5, 5, 5, 5, 5, 5, 5, 5);
+        }
+    }
+
+    /** Every page of the account's events with this filter, 5 a page, following the next tokens. */
+    private static List<List<String>> pages(OutboxEventHistory history, LookupAttribute attribute) {
+        List<List<String>> pages = new ArrayList<>();
+        String token = null;
+        do {
+            LookupPage page = history.lookup(LookupQuery.builder(ACCOUNT).attribute(attribute).maxResults(5)
+                    .nextToken(token).build());
+            pages.add(page.events().stream().map(LookupPage.Event::eventId).toList());
+            token = page.nextToken();
+        } while (token != null && pages.size() < 100);
+        return pages;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void retentionDeletesTheLookupRowsOfTheEventsItDeletes(TestDatabase kind) throws Exception {
         try (TestDatabase.Open database = kind.open()) {
             database.migrate();
