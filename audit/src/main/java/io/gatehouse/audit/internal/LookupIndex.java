@@ -31,9 +31,9 @@ public final class LookupIndex {
         USERNAME(2),
         ACCESS_KEY_ID(3),
         /** A filter only: no rows since migration 2026.11.24.40 (the every-event rows are read). */
-        EVENT_SOURCE(4),
+        EVENT_SOURCE(4, false),
         /** A filter only ({@code "true"} or {@code "false"}): as {@link #EVENT_SOURCE}. */
-        READ_ONLY(5),
+        READ_ONLY(5, false),
         RESOURCE_TYPE(6),
         /** The name LookupEvents shows ({@link EventResources#nameOf}). */
         RESOURCE_NAME(7),
@@ -41,16 +41,27 @@ public final class LookupIndex {
          * A filter only, a ResourceName given as an ARN: no rows since migration 2026.11.24.40 (the
          * rows of the ARN's name are read, then each record's resources).
          */
-        RESOURCE_ARN(8);
+        RESOURCE_ARN(8, false);
 
         private final short code;
+        private final boolean rows;
 
         Attr(int code) {
+            this(code, true);
+        }
+
+        Attr(int code, boolean rows) {
             this.code = (short) code;
+            this.rows = rows;
         }
 
         public short code() {
             return code;
+        }
+
+        /** Whether the index has rows of this attribute; if not, a lookup reads {@link #scanned}'s. */
+        public boolean hasRows() {
+            return rows;
         }
     }
 
@@ -72,10 +83,10 @@ public final class LookupIndex {
         add(entries, Attr.EVENT_NAME, eventName);
         add(entries, Attr.USERNAME, username);
         add(entries, Attr.ACCESS_KEY_ID, accessKeyId);
-        for (AuditEvent.Resource resource : resources) {
-            EventResources.Columns columns = EventResources.columns(resource);
-            add(entries, Attr.RESOURCE_TYPE, columns.type());
-            add(entries, Attr.RESOURCE_NAME, columns.name());
+        for (Entry entry : resourceEntries(resources)) {
+            if (entry.attr().hasRows()) {
+                entries.add(entry);
+            }
         }
         return entries;
     }
@@ -102,11 +113,11 @@ public final class LookupIndex {
      * (EventSource, ReadOnly: every event's; an ARN: its name's) the rows that hold all its matches.
      */
     public static Entry scanned(Entry filter) {
-        return switch (filter.attr()) {
-            case EVENT_SOURCE, READ_ONLY -> EVERY_EVENT;
-            case RESOURCE_ARN -> new Entry(Attr.RESOURCE_NAME, EventResources.nameOf(filter.value()));
-            case EVERY_EVENT, EVENT_NAME, USERNAME, ACCESS_KEY_ID, RESOURCE_TYPE, RESOURCE_NAME -> filter;
-        };
+        if (filter.attr().hasRows()) {
+            return filter;
+        }
+        return filter.attr() == Attr.RESOURCE_ARN
+                ? new Entry(Attr.RESOURCE_NAME, EventResources.nameOf(filter.value())) : EVERY_EVENT;
     }
 
     /**
